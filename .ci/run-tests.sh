@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Runs ctest with what the tests need around it: an isolated HOME and XDG tree, Xvfb for the
+# tests that want a real X display, and a D-Bus session with an unlocked gnome-keyring for the
+# keychain tests. Everything started here is stopped on exit.
+set -euo pipefail
+build=${1:-build}; shift || true
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=$(cd "$build" && pwd)
+
+sandbox=$(mktemp -d /tmp/linkis-desk-test.XXXXXX)
+xvfb_pid=
+cleanup() {
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$sandbox"
+}
+trap cleanup EXIT
+
+export HOME=$sandbox/home XDG_CONFIG_HOME=$sandbox/config XDG_DATA_HOME=$sandbox/data
+export XDG_CACHE_HOME=$sandbox/cache XDG_RUNTIME_DIR=$sandbox/runtime
+mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+export QT_QPA_PLATFORM=offscreen
+
+# Xvfb on the first free display, for the xdotool smoke test.
+if command -v Xvfb >/dev/null; then
+  for n in $(seq 90 120); do
+    if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then
+      Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+      xvfb_pid=$!
+      export LINKIS_DESK_TEST_DISPLAY=":$n"
+      break
+    fi
+  done
+fi
+
+cd "$build"
+status=0
+if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+  dbus-run-session -- bash -c '
+    printf %s ci-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || true
+    export LINKIS_DESK_KEYRING=1
+    ctest --output-on-failure -j2 "$@"' ctest "$@" 2> >(grep -v "Failed to set fd limit" >&2) || status=$?
+else
+  ctest --output-on-failure -j2 "$@" || status=$?
+fi
+exit $status

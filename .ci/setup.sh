@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Linkis Desk set-up for Debian 12. Idempotent and incremental: run it again at any time.
+#
+#   bash .ci/setup.sh run    install what is missing, build, start the app on the local gateway
+#   bash .ci/setup.sh test   install what is missing, build (warnings are errors), run every test
+#
+# Environment: BUILD_DIR (default: build), JOBS (default: nproc), LINKIS_DESK_GUI=OFF for a
+# build without widgets.
+set -euo pipefail
+
+mode=${1:-}
+case "$mode" in
+  run|test|deps) ;;
+  *) echo "usage: bash .ci/setup.sh run|test" >&2; exit 2 ;;
+esac
+shift || true
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$here"
+BUILD_DIR=${BUILD_DIR:-build}
+JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+GUI=${LINKIS_DESK_GUI:-ON}
+
+SUDO=
+if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; fi
+
+# What the build and the app need.
+build_pkgs=(
+  g++ make cmake ninja-build pkg-config
+  qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qt6-websockets-dev
+  libgl-dev libvulkan-dev libqscintilla2-qt6-dev qtkeychain-qt6-dev libsqlite3-dev
+  libqt6sql6-sqlite libsecret-1-0 python3 fonts-dejavu-core
+)
+# What only the tests need.
+test_pkgs=(xvfb xauth xdotool imagemagick gnome-keyring dbus dbus-bin clang-format-14 procps)
+
+install_missing() {
+  local missing=()
+  for p in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$p")
+    fi
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "== installing: ${missing[*]}"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+configure_and_build() {
+  local werror=$1
+  if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+    cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DLINKIS_DESK_GUI="$GUI" -DLINKIS_DESK_WERROR="$werror"
+  else
+    cmake "$BUILD_DIR" -DLINKIS_DESK_WERROR="$werror" -DLINKIS_DESK_GUI="$GUI" >/dev/null
+  fi
+  cmake --build "$BUILD_DIR" -j "$JOBS"
+}
+
+case "$mode" in
+  deps)
+    install_missing "${build_pkgs[@]}" "${test_pkgs[@]}"
+    ;;
+  run)
+    install_missing "${build_pkgs[@]}"
+    configure_and_build OFF
+    if [ "$GUI" = "ON" ] && [ -x "$BUILD_DIR/bin/linkis-desk" ] && [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+      exec "$BUILD_DIR/bin/linkis-desk" "$@"
+    fi
+    echo "== no display (or no GUI build): starting the local gateway in the foreground."
+    echo "   It prints its URL and token as one JSON line. Try, in another terminal:"
+    echo "   LINKIS_DESK_TOKEN=<token> $BUILD_DIR/bin/linkis-desk-cli --server <url> --user \$USER \\"
+    echo "       --auth token submit --engine sqlite --run-type sql -e 'select 1 as x'"
+    exec "$BUILD_DIR/bin/linkis-desk-gateway" "$@"
+    ;;
+  test)
+    install_missing "${build_pkgs[@]}" "${test_pkgs[@]}"
+    echo "== clang-format check"
+    bash .ci/format-check.sh
+    echo "== build (warnings are errors)"
+    configure_and_build ON
+    exec bash .ci/run-tests.sh "$BUILD_DIR" "$@"
+    ;;
+esac

@@ -1,0 +1,18 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Project-wide compile settings, applied to every target through linkisdesk_options.
+add_library(linkisdesk_options INTERFACE)
+target_compile_options(linkisdesk_options INTERFACE -Wall -Wextra -Wpedantic)
+if(LINKIS_DESK_WERROR)
+  target_compile_options(linkisdesk_options INTERFACE -Werror)
+endif()
+target_compile_definitions(linkisdesk_options INTERFACE
+  QT_NO_CAST_FROM_ASCII
+  QT_NO_CAST_TO_ASCII
+  QT_DISABLE_DEPRECATED_BEFORE=0x060400
+  QT_NO_URL_CAST_FROM_STRING
+  LINKIS_DESK_VERSION="${PROJECT_VERSION}")
+if(LINKIS_DESK_SANITIZE)
+  target_compile_options(linkisdesk_options INTERFACE
+    -fsanitize=${LINKIS_DESK_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(linkisdesk_options INTERFACE -fsanitize=${LINKIS_DESK_SANITIZE})
+endif()

@@ -10,31 +10,31 @@ namespace linkisdesk {
 struct ApiError
 {
     enum class Kind {
-        None,           // no error
-        Network,        // connection refused, reset, DNS, timeout at the socket level
-        Timeout,        // the request took longer than allowed
-        Http,           // an HTTP error with no usable Linkis envelope (proxy page, Spring 500)
-        Linkis,         // a Linkis envelope with status 1, 2, 3 or 4
+        None, // no error
+        Network, // connection refused, reset, DNS, timeout at the socket level
+        Timeout, // the request took longer than allowed
+        Http, // an HTTP error with no usable Linkis envelope (proxy page, Spring 500)
+        Linkis, // a Linkis envelope with status 1, 2, 3 or 4
         SessionExpired, // HTTP 401 or status -1 after the one allowed re-login
-        Auth,           // bad credentials (login refused, token rejected)
-        Parse,          // the body is not what the protocol says
-        Tls,            // certificate not trusted and not pinned
-        Cancelled,      // the caller cancelled the request
-        Usage,          // wrong arguments from the caller (CLI, dialogs)
-        Io,             // reading or writing a local file failed
+        Auth, // bad credentials (login refused, token rejected)
+        Parse, // the body is not what the protocol says
+        Tls, // certificate not trusted and not pinned
+        Cancelled, // the caller cancelled the request
+        Usage, // wrong arguments from the caller (CLI, dialogs)
+        Io, // reading or writing a local file failed
     };
 
     Kind kind = Kind::None;
-    QString message;    // one line for people
+    QString message; // one line for people
     int httpStatus = 0; // 0 when no HTTP reply was received
     int linkisStatus = 0;
-    QString detail;     // extra context for logs (URL, body excerpt), never secrets
+    QString detail; // extra context for logs (URL, body excerpt), never secrets
 
     bool isError() const { return kind != Kind::None; }
     static ApiError make(Kind kind, const QString &message, int httpStatus = 0,
                          int linkisStatus = 0, const QString &detail = {})
     {
-        return ApiError{kind, message, httpStatus, linkisStatus, detail};
+        return ApiError {kind, message, httpStatus, linkisStatus, detail};
     }
     static QString kindName(Kind kind);
 };

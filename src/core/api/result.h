@@ -9,12 +9,15 @@
 namespace linkisdesk {
 
 // Either a value or an ApiError. Small on purpose: C++20 has no std::expected.
-template <typename T>
-class Result
+template<typename T> class Result
 {
 public:
-    Result(T value) : m_value(std::move(value)) {}
-    Result(ApiError error) : m_error(std::move(error)) {}
+    Result(T value)
+        : m_value(std::move(value))
+    { }
+    Result(ApiError error)
+        : m_error(std::move(error))
+    { }
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
+namespace linkisdesk {
+
+// How result rows are written to a file or a pipe.
+enum class RowFormat {
+    Tsv, // tab-separated, header line first, NULL as NULL, \t \n \r \\ escaped
+    Csv, // RFC 4180: CRLF line ends, fields quoted when needed, NULL as NULL
+    Json, // JSON lines: one object per row, NULL as null
+};
+
+// "tsv", "csv" or "json" (case-insensitive); nullopt for anything else.
+std::optional<RowFormat> rowFormatFromName(QStringView name);
+QString rowFormatName(RowFormat format);
+// File name extension without the dot: "tsv", "csv", "jsonl".
+QString rowFormatExtension(RowFormat format);
+
+} // namespace linkisdesk

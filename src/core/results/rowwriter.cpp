@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "rowwriter.h"
+
+#include <QSet>
+
+namespace linkisdesk {
+
+namespace {
+
+constexpr char hexDigits[] = "0123456789abcdef";
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+} // namespace
+
+RowWriter::RowWriter(RowFormat format)
+    : m_format(format)
+{ }
+
+void RowWriter::setTable(const QStringList &columns, const QStringList &types)
+{
+    m_text = false;
+    m_columns = columns;
+    m_numeric.clear();
+    m_jsonKeys.clear();
+    QSet<QString> used;
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        m_numeric.append(i < types.size() && isNumericType(types.at(i)));
+        QString key = columns.at(i);
+        for (int n = 2; used.contains(key); ++n)
+            key = columns.at(i) + u'_' + QString::number(n);
+        used.insert(key);
+        QByteArray encoded;
+        appendJsonString(encoded, key);
+        encoded.append(':');
+        m_jsonKeys.append(encoded);
+    }
+}
+
+void RowWriter::setText()
+{
+    m_text = true;
+    m_columns.clear();
+    m_numeric.clear();
+    m_jsonKeys.clear();
+}
+
+void RowWriter::writeHeader(QByteArray &out) const
+{
+    if (m_text || m_format == RowFormat::Json)
+        return;
+    const bool csv = m_format == RowFormat::Csv;
+    for (qsizetype i = 0; i < m_columns.size(); ++i) {
+        if (i > 0)
+            out.append(csv ? ',' : '\t');
+        if (csv)
+            appendCsvField(out, m_columns.at(i));
+        else
+            appendTsvField(out, m_columns.at(i));
+    }
+    out.append(csv ? "\r\n" : "\n");
+}
+
+void RowWriter::writeRow(const QStringList &cells, QByteArray &out) const
+{
+    if (m_text) {
+        writeText(cells, out);
+        return;
+    }
+    if (m_format == RowFormat::Json) {
+        writeJson(cells, out);
+        return;
+    }
+    const bool csv = m_format == RowFormat::Csv;
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        if (i > 0)
+            out.append(csv ? ',' : '\t');
+        const QString &cell = cells.at(i);
+        if (isNull(cell))
+            out.append("NULL");
+        else if (csv)
+            appendCsvField(out, cell);
+        else
+            appendTsvField(out, cell);
+    }
+    out.append(csv ? "\r\n" : "\n");
+}
+
+void RowWriter::writeText(const QStringList &cells, QByteArray &out) const
+{
+    const QString line = cells.isEmpty() ? QString() : cells.constFirst();
+    if (m_format == RowFormat::Json) {
+        out.append("{\"text\":");
+        appendJsonString(out, line);
+        out.append("}\n");
+        return;
+    }
+    out.append(line.toUtf8());
+    if (!line.endsWith(u'\n'))
+        out.append('\n');
+}
+
+void RowWriter::writeJson(const QStringList &cells, QByteArray &out) const
+{
+    out.append('{');
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        if (i > 0)
+            out.append(',');
+        if (i < m_jsonKeys.size()) {
+            out.append(m_jsonKeys.at(i));
+        } else {
+            appendJsonString(out, QStringLiteral("column_%1").arg(i + 1));
+            out.append(':');
+        }
+        const QString &cell = cells.at(i);
+        if (isNull(cell)) {
+            out.append("null");
+            continue;
+        }
+        if (i < m_numeric.size() && m_numeric.at(i)) {
+            const QByteArray utf8 = cell.toUtf8();
+            if (isJsonNumber(utf8)) {
+                out.append(utf8);
+                continue;
+            }
+        }
+        appendJsonString(out, cell);
+    }
+    out.append("}\n");
+}
+
+bool RowWriter::isNumericType(QStringView type)
+{
+    static const char *const numeric[] = {"tinyint", "smallint", "short",  "int",       "integer",
+                                          "long",    "bigint",   "float",  "double",    "real",
+                                          "decimal", "numeric",  "number", "bigdecimal"};
+    // "decimal(10,2)" and "int unsigned" count as their base type.
+    qsizetype end = 0;
+    while (end < type.size() && type.at(end).isLetter())
+        ++end;
+    const QStringView base = type.left(end);
+    for (const char *name : numeric) {
+        if (base.compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool RowWriter::isJsonNumber(const QByteArray &s)
+{
+    // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+    qsizetype i = 0;
+    const qsizetype n = s.size();
+    if (i < n && s.at(i) == '-')
+        ++i;
+    if (i >= n || !isDigit(s.at(i)))
+        return false;
+    if (s.at(i) == '0') {
+        ++i;
+    } else {
+        while (i < n && isDigit(s.at(i)))
+            ++i;
+    }
+    if (i < n && s.at(i) == '.') {
+        ++i;
+        if (i >= n || !isDigit(s.at(i)))
+            return false;
+        while (i < n && isDigit(s.at(i)))
+            ++i;
+    }
+    if (i < n && (s.at(i) == 'e' || s.at(i) == 'E')) {
+        ++i;
+        if (i < n && (s.at(i) == '+' || s.at(i) == '-'))
+            ++i;
+        if (i >= n || !isDigit(s.at(i)))
+            return false;
+        while (i < n && isDigit(s.at(i)))
+            ++i;
+    }
+    return i == n;
+}
+
+void RowWriter::appendTsvField(QByteArray &out, const QString &value)
+{
+    const QByteArray utf8 = value.toUtf8();
+    for (const char c : utf8) {
+        switch (c) {
+        case '\t': out.append("\\t"); break;
+        case '\n': out.append("\\n"); break;
+        case '\r': out.append("\\r"); break;
+        case '\\': out.append("\\\\"); break;
+        default: out.append(c); break;
+        }
+    }
+}
+
+void RowWriter::appendCsvField(QByteArray &out, const QString &value)
+{
+    const QByteArray utf8 = value.toUtf8();
+    bool quote = false;
+    for (const char c : utf8) {
+        if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+            quote = true;
+            break;
+        }
+    }
+    if (!quote) {
+        out.append(utf8);
+        return;
+    }
+    out.append('"');
+    for (const char c : utf8) {
+        if (c == '"')
+            out.append('"');
+        out.append(c);
+    }
+    out.append('"');
+}
+
+void RowWriter::appendJsonString(QByteArray &out, QStringView value)
+{
+    const QByteArray utf8 = value.toUtf8();
+    out.append('"');
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && c != '"' && c != '\\') {
+            out.append(c);
+            continue;
+        }
+        switch (c) {
+        case '"': out.append("\\\""); break;
+        case '\\': out.append("\\\\"); break;
+        case '\n': out.append("\\n"); break;
+        case '\r': out.append("\\r"); break;
+        case '\t': out.append("\\t"); break;
+        case '\b': out.append("\\b"); break;
+        case '\f': out.append("\\f"); break;
+        default:
+            out.append("\\u00");
+            out.append(hexDigits[u >> 4]);
+            out.append(hexDigits[u & 0xf]);
+            break;
+        }
+    }
+    out.append('"');
+}
+
+} // namespace linkisdesk

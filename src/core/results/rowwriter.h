@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "rowformat.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QStringList>
+
+namespace linkisdesk {
+
+// Turns result rows (Linkis sends every cell as a string, SQL NULL as "NULL") into TSV, CSV
+// (RFC 4180) or JSON lines, appending UTF-8 bytes to a buffer the caller flushes. Holds no rows:
+// it is the streaming end of the CLI and of ResultExporter.
+class RowWriter
+{
+public:
+    explicit RowWriter(RowFormat format);
+
+    RowFormat format() const { return m_format; }
+
+    // A table result. types are Linkis dataType names; numeric columns become JSON numbers.
+    void setTable(const QStringList &columns, const QStringList &types = {});
+    // A text result (type "1"): records are written as they are ({"text": ...} in JSON).
+    void setText();
+    bool isText() const { return m_text; }
+    qsizetype columnCount() const { return m_columns.size(); }
+
+    // The header line for TSV and CSV tables; nothing for JSON or text results.
+    void writeHeader(QByteArray &out) const;
+    void writeRow(const QStringList &cells, QByteArray &out) const;
+
+    // How Linkis stores SQL NULL.
+    static bool isNull(QStringView cell) { return cell == u"NULL"; }
+    static bool isNumericType(QStringView linkisType);
+    static bool isJsonNumber(const QByteArray &utf8);
+
+    static void appendTsvField(QByteArray &out, const QString &value);
+    static void appendCsvField(QByteArray &out, const QString &value);
+    static void appendJsonString(QByteArray &out, QStringView value);
+
+private:
+    void writeText(const QStringList &cells, QByteArray &out) const;
+    void writeJson(const QStringList &cells, QByteArray &out) const;
+
+    RowFormat m_format;
+    bool m_text = false;
+    QStringList m_columns;
+    QList<bool> m_numeric;
+    QList<QByteArray> m_jsonKeys; // "name": ready to append, duplicates made unique
+};
+
+} // namespace linkisdesk

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "results/rowformat.h"
+#include "results/rowwriter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace linkisdesk;
+
+namespace {
+
+// A small RFC 4180 reader, to check what the writer produces reads back exactly.
+QList<QStringList> parseCsv(const QByteArray &bytes)
+{
+    const QString text = QString::fromUtf8(bytes);
+    QList<QStringList> rows;
+    QStringList row;
+    QString field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'"') {
+                if (i + 1 < text.size() && text.at(i + 1) == u'"') {
+                    field.append(u'"');
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field.append(c);
+            }
+        } else if (c == u'"') {
+            quoted = true;
+        } else if (c == u',') {
+            row.append(field);
+            field.clear();
+        } else if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n') {
+            row.append(field);
+            field.clear();
+            rows.append(row);
+            row.clear();
+            ++i;
+        } else {
+            field.append(c);
+        }
+    }
+    return rows;
+}
+
+QString randomCell(QRandomGenerator &rng)
+{
+    static const QString alphabet = QStringLiteral("ab ,\"\t\n\r\\'{}:é中\x01\x1f");
+    QString s;
+    const int len = rng.bounded(12);
+    for (int i = 0; i < len; ++i)
+        s.append(alphabet.at(rng.bounded(int(alphabet.size()))));
+    return s;
+}
+
+} // namespace
+
+class TestResultRowWriter : public QObject
+{
+    Q_OBJECT
+private slots:
+    void formatNames()
+    {
+        QCOMPARE(rowFormatFromName(u"TSV"), RowFormat::Tsv);
+        QCOMPARE(rowFormatFromName(u"csv"), RowFormat::Csv);
+        QCOMPARE(rowFormatFromName(u"json"), RowFormat::Json);
+        QVERIFY(!rowFormatFromName(u"xml").has_value());
+        QCOMPARE(rowFormatExtension(RowFormat::Json), QStringLiteral("jsonl"));
+        QCOMPARE(rowFormatName(RowFormat::Csv), QStringLiteral("csv"));
+    }
+
+    void tsvHeaderRowsNullAndEscapes()
+    {
+        RowWriter w(RowFormat::Tsv);
+        w.setTable({QStringLiteral("x"), QStringLiteral("note")});
+        QByteArray out;
+        w.writeHeader(out);
+        w.writeRow({QStringLiteral("1"), QStringLiteral("NULL")}, out);
+        w.writeRow({QStringLiteral("2"), QStringLiteral("a\tb\nc\\d")}, out);
+        QCOMPARE(out, QByteArray("x\tnote\n1\tNULL\n2\ta\\tb\\nc\\\\d\n"));
+    }
+
+    void csvQuotingAndCrlf()
+    {
+        RowWriter w(RowFormat::Csv);
+        w.setTable({QStringLiteral("a,b"), QStringLiteral("c")});
+        QByteArray out;
+        w.writeHeader(out);
+        w.writeRow({QStringLiteral("say \"hi\""), QStringLiteral("NULL")}, out);
+        w.writeRow({QStringLiteral("line1\nline2"), QStringLiteral("plain")}, out);
+        QCOMPARE(out,
+                 QByteArray("\"a,b\",c\r\n\"say \"\"hi\"\"\",NULL\r\n"
+                            "\"line1\nline2\",plain\r\n"));
+    }
+
+    void csvRoundTripsRandomCells()
+    {
+        QRandomGenerator rng(4180);
+        RowWriter w(RowFormat::Csv);
+        w.setTable({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
+        QList<QStringList> rows;
+        QByteArray out;
+        for (int r = 0; r < 500; ++r) {
+            QStringList row;
+            for (int c = 0; c < 3; ++c)
+                row.append(randomCell(rng));
+            rows.append(row);
+            w.writeRow(row, out);
+        }
+        QCOMPARE(parseCsv(out), rows);
+    }
+
+    void jsonNullNumbersAndDuplicates()
+    {
+        RowWriter w(RowFormat::Json);
+        w.setTable(
+            {QStringLiteral("n"), QStringLiteral("n"), QStringLiteral("s"), QStringLiteral("d")},
+            {QStringLiteral("int"), QStringLiteral("bigint"), QStringLiteral("string"),
+             QStringLiteral("decimal(10,2)")});
+        QByteArray out;
+        w.writeHeader(out);
+        QVERIFY(out.isEmpty());
+        w.writeRow({QStringLiteral("42"), QStringLiteral("NULL"), QStringLiteral("7"),
+                    QStringLiteral("1.50")},
+                   out);
+        w.writeRow({QStringLiteral("0x1"), QStringLiteral("-3e5"), QStringLiteral("q\"\\"),
+                    QStringLiteral("NaN")},
+                   out);
+        QCOMPARE(out,
+                 QByteArray("{\"n\":42,\"n_2\":null,\"s\":\"7\",\"d\":1.50}\n"
+                            "{\"n\":\"0x1\",\"n_2\":-3e5,\"s\":\"q\\\"\\\\\",\"d\":\"NaN\"}\n"));
+    }
+
+    void jsonRoundTripsRandomCells()
+    {
+        QRandomGenerator rng(8259);
+        RowWriter w(RowFormat::Json);
+        w.setTable({QStringLiteral("k\"1"), QStringLiteral("k2")});
+        for (int r = 0; r < 300; ++r) {
+            const QStringList row {randomCell(rng), randomCell(rng)};
+            QByteArray out;
+            w.writeRow(row, out);
+            QVERIFY(out.endsWith('\n'));
+            QJsonParseError error;
+            const QJsonDocument doc = QJsonDocument::fromJson(out, &error);
+            QCOMPARE(error.error, QJsonParseError::NoError);
+            QCOMPARE(doc.object().value(QStringLiteral("k\"1")).toString(), row.at(0));
+            QCOMPARE(doc.object().value(QStringLiteral("k2")).toString(), row.at(1));
+        }
+    }
+
+    void textResultsAsTheyAre()
+    {
+        RowWriter tsv(RowFormat::Tsv);
+        tsv.setText();
+        QByteArray out;
+        tsv.writeHeader(out);
+        tsv.writeRow({QStringLiteral("hello\tworld")}, out);
+        tsv.writeRow({QStringLiteral("two\nlines\n")}, out);
+        QCOMPARE(out, QByteArray("hello\tworld\ntwo\nlines\n"));
+
+        RowWriter json(RowFormat::Json);
+        json.setText();
+        QByteArray jout;
+        json.writeRow({QStringLiteral("a\nb")}, jout);
+        QCOMPARE(jout, QByteArray("{\"text\":\"a\\nb\"}\n"));
+    }
+
+    void jsonNumberGrammar()
+    {
+        for (const char *good : {"0", "-0", "12", "1.5", "-2.25e-3", "3E+4"})
+            QVERIFY2(RowWriter::isJsonNumber(good), good);
+        for (const char *bad : {"", "-", "01", "1.", ".5", "1e", "+1", "1,5", " 1", "inf"})
+            QVERIFY2(!RowWriter::isJsonNumber(bad), bad);
+        QVERIFY(RowWriter::isNumericType(u"DOUBLE"));
+        QVERIFY(RowWriter::isNumericType(u"decimal(38,10)"));
+        QVERIFY(!RowWriter::isNumericType(u"string"));
+        QVERIFY(!RowWriter::isNumericType(u"date"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestResultRowWriter)
+#include "tst_resultrowwriter.moc"

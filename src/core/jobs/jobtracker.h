@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "api/jobref.h"
+#include "api/loglevel.h"
+#include "api/progressinfo.h"
+#include "api/requesthandle.h"
+#include "api/resultsetref.h"
+#include "api/submitrequest.h"
+#include "api/taskinfo.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+class QTimer;
+
+namespace linkisdesk {
+
+class LinkisClient;
+
+// Follows one job: polls status, progress and log on an adaptive schedule (first poll 100 ms
+// after submit, backing off to maxIntervalMs), never two requests of one kind in flight, late
+// replies dropped by a generation counter. Logs are read incrementally from fromLine 1; when the
+// live log is refused after the end, the rest comes from openLog(logPath) with the lines already
+// delivered skipped. After the end: job history (errCode, errDesc, resultLocation, logPath) and
+// the result sets sorted by number, then finished(). Network failures are retried with backoff
+// and jitter (state Reconnecting) for as long as the tracker lives.
+class JobTracker : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JobTracker)
+public:
+    enum class State {
+        Idle, // not started
+        Submitting, // submit() sent, no taskID yet
+        Polling, // following a live job
+        Reconnecting, // the last request failed at the network level; retrying
+        Finishing, // terminal status seen; fetching history, remaining log, result sets
+        Finished, // everything delivered
+        Failed, // submit refused, or the job cannot be followed (unknown task, auth)
+        Stopped, // stop() was called
+    };
+    Q_ENUM(State)
+    enum class KillState { None, Requested, Confirmed, NotConfirmed };
+    Q_ENUM(KillState)
+
+    struct Options
+    {
+        int firstIntervalMs = 100;
+        int maxIntervalMs = 4000; // long jobs: about one poll round per 4 s
+        int logPageSize = 1000; // lines per log request
+        int killResendMs = 5000; // re-send the kill if still running after this
+        int killGiveUpMs = 30000; // then report "not confirmed after N s" (polling goes on)
+        int maxRetryDelayMs = 15000;
+        bool fetchResultSets = true;
+    };
+
+    JobTracker(LinkisClient *client, const QString &profileName, QObject *parent = nullptr);
+    JobTracker(LinkisClient *client, const QString &profileName, const Options &options,
+               QObject *parent = nullptr);
+    ~JobTracker() override;
+
+    // Submits and then follows the job. Emits submitted() or failed().
+    void submit(const SubmitRequest &request);
+    // Follows an existing job (e.g. reattached from the journal). logLinesDelivered: how many log
+    // lines the caller already has (they are not delivered again). taskId is required; execId
+    // may be empty (it is read from job history).
+    void attach(const JobRef &job, int logLinesDelivered = 0);
+    // GET kill with taskID, then poll to a terminal status (re-sending the kill once per
+    // killResendMs); emits killConfirmed() or killNotConfirmed(seconds).
+    void kill();
+    // Stops polling; pending replies are dropped.
+    void stop();
+
+    LinkisClient *client() const { return m_client; }
+    QString profileName() const { return m_profileName; }
+    JobRef job() const { return m_job; }
+    qint64 taskId() const { return m_job.taskId; }
+    QString execId() const { return m_job.execId; }
+    State state() const { return m_state; }
+    KillState killState() const { return m_killState; }
+    JobStatus status() const { return m_status; }
+    double progress() const { return m_progress; }
+    // Number of log lines delivered so far (the journal's log position).
+    int logLinesDelivered() const { return m_linesDelivered; }
+    bool isFinished() const { return m_state == State::Finished; }
+    bool hasTaskInfo() const { return m_hasTaskInfo; }
+    const TaskInfo &taskInfo() const { return m_taskInfo; }
+    const QList<ResultSetRef> &resultSets() const { return m_resultSets; }
+    const ApiError &lastError() const { return m_lastError; }
+    int requestsSent() const { return m_requestsSent; }
+
+signals:
+    void submitted(const linkisdesk::JobRef &job);
+    void stateChanged(linkisdesk::JobTracker::State state);
+    void statusChanged(linkisdesk::JobStatus status);
+    void progressChanged(double progress, const QList<linkisdesk::ProgressItem> &items);
+    // New log lines in order, each exactly once, with their levels (same length).
+    void logLines(const QStringList &lines, const QList<linkisdesk::LogLevel> &levels);
+    // A request failed at the network level; the next try is in retryInMs.
+    void reconnecting(const linkisdesk::ApiError &error, int attempt, int retryInMs);
+    void reconnected();
+    void killRequested();
+    void killConfirmed();
+    void killNotConfirmed(int seconds);
+    void taskInfoChanged(const linkisdesk::TaskInfo &info);
+    void resultSetsReady(const QList<linkisdesk::ResultSetRef> &sets);
+    // Everything about the job is known; status is terminal.
+    void finished(linkisdesk::JobStatus status);
+    // Submit refused or the job cannot be followed; the tracker stops.
+    void failed(const linkisdesk::ApiError &error);
+
+private:
+    enum Kind { StatusKind, ProgressKind, LogKind, InfoKind, KillKind, KindCount };
+
+    void setState(State state);
+    void schedule(int delayMs);
+    void pollRound();
+    void pollStatus();
+    void pollProgress();
+    void pollLog();
+    void onNetworkError(const ApiError &error);
+    void onHealthy();
+    bool handleError(const ApiError &error, Kind kind);
+    void deliverLines(const QStringList &lines);
+    void beginFinishing();
+    void finishStep();
+    void fetchInfo();
+    void fetchFullLog();
+    void fetchResultSets();
+    void sendKill();
+    void checkKill();
+    int nextInterval();
+
+    QPointer<LinkisClient> m_client;
+    QString m_profileName;
+    Options m_options;
+    JobRef m_job;
+    State m_state = State::Idle;
+    KillState m_killState = KillState::None;
+    JobStatus m_status = JobStatus::Unknown;
+    double m_progress = -1.0;
+    TaskInfo m_taskInfo;
+    bool m_hasTaskInfo = false;
+    QList<ResultSetRef> m_resultSets;
+    ApiError m_lastError;
+
+    QTimer *m_timer = nullptr;
+    RequestHandle m_inFlight[KindCount];
+    quint64 m_generation = 0;
+    int m_round = 0;
+    int m_failures = 0;
+    int m_requestsSent = 0;
+    int m_nextFromLine = 1;
+    int m_linesDelivered = 0;
+    LogLevel m_lastLevel = LogLevel::Info;
+    bool m_liveLogDone = false;
+    bool m_fullLogDone = false;
+    bool m_infoDone = false;
+    bool m_resultsDone = false;
+    qint64 m_killStartedMs = 0;
+    qint64 m_lastKillSentMs = 0;
+};
+
+} // namespace linkisdesk

@@ -51,6 +51,13 @@ QList<QStringList> parseCsv(const QByteArray &bytes)
     return rows;
 }
 
+QBitArray bit(int index, int size)
+{
+    QBitArray flags(size);
+    flags.setBit(index);
+    return flags;
+}
+
 QString randomCell(QRandomGenerator &rng)
 {
     static const QString alphabet = QStringLiteral("ab ,\"\t\n\r\\'{}:é中\x01\x1f");
@@ -83,9 +90,10 @@ private slots:
         w.setTable({QStringLiteral("x"), QStringLiteral("note")});
         QByteArray out;
         w.writeHeader(out);
-        w.writeRow({QStringLiteral("1"), QStringLiteral("NULL")}, out);
+        w.writeRow({QStringLiteral("1"), QString()}, bit(1, 2), out);
+        w.writeRow({QStringLiteral("NULL"), QStringLiteral("")}, out);
         w.writeRow({QStringLiteral("2"), QStringLiteral("a\tb\nc\\d")}, out);
-        QCOMPARE(out, QByteArray("x\tnote\n1\tNULL\n2\ta\\tb\\nc\\\\d\n"));
+        QCOMPARE(out, QByteArray("x\tnote\n1\tNULL\nNULL\t\n2\ta\\tb\\nc\\\\d\n"));
     }
 
     void csvQuotingAndCrlf()
@@ -94,7 +102,7 @@ private slots:
         w.setTable({QStringLiteral("a,b"), QStringLiteral("c")});
         QByteArray out;
         w.writeHeader(out);
-        w.writeRow({QStringLiteral("say \"hi\""), QStringLiteral("NULL")}, out);
+        w.writeRow({QStringLiteral("say \"hi\""), QString()}, bit(1, 2), out);
         w.writeRow({QStringLiteral("line1\nline2"), QStringLiteral("plain")}, out);
         QCOMPARE(out,
                  QByteArray("\"a,b\",c\r\n\"say \"\"hi\"\"\",NULL\r\n"
@@ -128,14 +136,15 @@ private slots:
         QByteArray out;
         w.writeHeader(out);
         QVERIFY(out.isEmpty());
-        w.writeRow({QStringLiteral("42"), QStringLiteral("NULL"), QStringLiteral("7"),
-                    QStringLiteral("1.50")},
-                   out);
+        w.writeRow({QStringLiteral("42"), QString(), QStringLiteral("7"), QStringLiteral("1.50")},
+                   bit(1, 4), out);
+        w.writeRow({QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("NULL")}, out);
         w.writeRow({QStringLiteral("0x1"), QStringLiteral("-3e5"), QStringLiteral("q\"\\"),
                     QStringLiteral("NaN")},
                    out);
         QCOMPARE(out,
                  QByteArray("{\"n\":42,\"n_2\":null,\"s\":\"7\",\"d\":1.50}\n"
+                            "{\"n\":1,\"n_2\":2,\"s\":\"NULL\"}\n"
                             "{\"n\":\"0x1\",\"n_2\":-3e5,\"s\":\"q\\\"\\\\\",\"d\":\"NaN\"}\n"));
     }
 

@@ -14,6 +14,11 @@ bool isDigit(char c)
     return c >= '0' && c <= '9';
 }
 
+bool flagged(const QBitArray &nulls, qsizetype i)
+{
+    return i < nulls.size() && nulls.testBit(i);
+}
+
 } // namespace
 
 RowWriter::RowWriter(RowFormat format)
@@ -64,14 +69,14 @@ void RowWriter::writeHeader(QByteArray &out) const
     out.append(csv ? "\r\n" : "\n");
 }
 
-void RowWriter::writeRow(const QStringList &cells, QByteArray &out) const
+void RowWriter::writeRow(const QStringList &cells, const QBitArray &nulls, QByteArray &out) const
 {
     if (m_text) {
         writeText(cells, out);
         return;
     }
     if (m_format == RowFormat::Json) {
-        writeJson(cells, out);
+        writeJson(cells, nulls, out);
         return;
     }
     const bool csv = m_format == RowFormat::Csv;
@@ -79,7 +84,7 @@ void RowWriter::writeRow(const QStringList &cells, QByteArray &out) const
         if (i > 0)
             out.append(csv ? ',' : '\t');
         const QString &cell = cells.at(i);
-        if (isNull(cell))
+        if (flagged(nulls, i))
             out.append("NULL");
         else if (csv)
             appendCsvField(out, cell);
@@ -103,7 +108,7 @@ void RowWriter::writeText(const QStringList &cells, QByteArray &out) const
         out.append('\n');
 }
 
-void RowWriter::writeJson(const QStringList &cells, QByteArray &out) const
+void RowWriter::writeJson(const QStringList &cells, const QBitArray &nulls, QByteArray &out) const
 {
     out.append('{');
     for (qsizetype i = 0; i < cells.size(); ++i) {
@@ -116,7 +121,7 @@ void RowWriter::writeJson(const QStringList &cells, QByteArray &out) const
             out.append(':');
         }
         const QString &cell = cells.at(i);
-        if (isNull(cell)) {
+        if (flagged(nulls, i)) {
             out.append("null");
             continue;
         }

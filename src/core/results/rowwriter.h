@@ -3,15 +3,17 @@
 
 #include "rowformat.h"
 
+#include <QBitArray>
 #include <QByteArray>
 #include <QList>
 #include <QStringList>
 
 namespace linkisdesk {
 
-// Turns result rows (Linkis sends every cell as a string, SQL NULL as "NULL") into TSV, CSV
-// (RFC 4180) or JSON lines, appending UTF-8 bytes to a buffer the caller flushes. Holds no rows:
-// it is the streaming end of the CLI and of ResultExporter.
+// Turns result rows (Linkis sends every cell as a string) into TSV, CSV (RFC 4180) or JSON lines,
+// appending UTF-8 bytes to a buffer the caller flushes. SQL NULL cells are flagged by the caller
+// (ResultPage::nulls) and written as NULL in TSV/CSV, as Linkis stores them, and null in JSON.
+// Holds no rows: it is the streaming end of the CLI and of ResultExporter.
 class RowWriter
 {
 public:
@@ -28,10 +30,9 @@ public:
 
     // The header line for TSV and CSV tables; nothing for JSON or text results.
     void writeHeader(QByteArray &out) const;
-    void writeRow(const QStringList &cells, QByteArray &out) const;
-
-    // How Linkis stores SQL NULL.
-    static bool isNull(QStringView cell) { return cell == u"NULL"; }
+    // nulls: bit i set when cell i is SQL NULL (may be empty: no NULL in the row).
+    void writeRow(const QStringList &cells, const QBitArray &nulls, QByteArray &out) const;
+    void writeRow(const QStringList &cells, QByteArray &out) const { writeRow(cells, {}, out); }
     static bool isNumericType(QStringView linkisType);
     static bool isJsonNumber(const QByteArray &utf8);
 
@@ -41,7 +42,7 @@ public:
 
 private:
     void writeText(const QStringList &cells, QByteArray &out) const;
-    void writeJson(const QStringList &cells, QByteArray &out) const;
+    void writeJson(const QStringList &cells, const QBitArray &nulls, QByteArray &out) const;
 
     RowFormat m_format;
     bool m_text = false;

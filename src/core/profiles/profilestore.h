@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "api/result.h"
+#include "profile.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace linkisdesk {
+
+// The user's profiles, in `profiles.json` under the config folder (AppPaths::configDir()),
+// shared by the GUI and the CLI. The built-in "Local" profile always exists, always comes
+// first, cannot be removed or renamed, and is the default until the user picks another.
+//
+// Every change re-reads the file first, applies the change and saves atomically, so a profile
+// the CLI added while the GUI runs is not lost when the GUI saves. Names are unique without
+// regard to case. Secrets are not stored here (see SecretStore and Profile::secretKey).
+class ProfileStore : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProfileStore)
+
+public:
+    explicit ProfileStore(const QString &filePath = defaultPath(), QObject *parent = nullptr);
+    ~ProfileStore() override;
+
+    static QString defaultPath();
+    QString filePath() const { return m_path; }
+
+    // Reads the file. A missing file is fine (only Local). A corrupt file is moved aside to
+    // "<file>.bad" and reported (Kind::Parse); the store then holds only Local.
+    Result<Unit> load();
+
+    QList<Profile> profiles() const; // Local first, then by name
+    QStringList names() const;
+    std::optional<Profile> profile(const QString &name) const; // case-insensitive lookup
+    bool contains(const QString &name) const { return profile(name).has_value(); }
+
+    QString defaultProfileName() const; // always names an existing profile
+    Result<Unit> setDefaultProfile(const QString &name);
+
+    Result<Unit> add(const Profile &profile);
+    // Replaces the profile called `name` (the new one may carry another name: a rename).
+    Result<Unit> update(const QString &name, const Profile &profile);
+    Result<Unit> remove(const QString &name);
+
+signals:
+    void changed();
+
+private:
+    Result<Unit> save() const;
+    Result<Unit> mutate(const std::function<Result<Unit>()> &change);
+    qsizetype indexOf(const QString &name) const;
+
+    QString m_path;
+    QList<Profile> m_profiles; // without Local
+    Profile m_local; // Local's stored options (engine, creator)
+    QString m_default;
+};
+
+} // namespace linkisdesk

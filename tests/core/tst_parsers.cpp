@@ -1,0 +1,353 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Parsers on recorded Linkis replies (tests/data/linkis), one case per quirk of protocol §12.
+#include "api/jobstatus.h"
+#include "api/linkisparsers.h"
+#include "api/loglevel.h"
+#include "api/submitrequest.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QTest>
+
+using namespace linkisdesk;
+using namespace linkisdesk::parsers;
+using Kind = ApiError::Kind;
+
+namespace {
+
+QByteArray fixture(const char *name)
+{
+    QFile file(QStringLiteral(LINKIS_DESK_TEST_DATA "/linkis/") + QLatin1String(name));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", name);
+    return file.readAll();
+}
+
+} // namespace
+
+class TestParsers : public QObject
+{
+    Q_OBJECT
+private slots:
+    void submitTaskIdAsNumberOrString()
+    {
+        const auto a = parseSubmit(200, fixture("submit_ok.json"));
+        QVERIFY(a.ok());
+        QCOMPARE(a->taskId, 123);
+        QCOMPARE(a->execId,
+                 QStringLiteral("exec_id018013linkis-cg-entrance10.0.0.1:9104IDE_hadoop_spark_0"));
+        const auto b = parseSubmit(200, fixture("submit_taskid_string.json"));
+        QVERIFY(b.ok());
+        QCOMPARE(b->taskId, 123);
+    }
+
+    void nullMethodAndStatusOneIsLinkisError()
+    {
+        const auto r = parseSubmit(400, fixture("submit_label_rejected_F5.json"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, Kind::Linkis);
+        QCOMPARE(r.error().linkisStatus, 1);
+        QCOMPARE(r.error().httpStatus, 400);
+        QVERIFY(r.error().message.contains(QStringLiteral("50080")));
+    }
+
+    void http200WithStatusOneIsStillAnError()
+    {
+        const auto r = parseStatus(200, fixture("gateway_routing_error_200.json"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, Kind::Linkis);
+        QVERIFY(r.error().message.contains(QStringLiteral("not support version")));
+    }
+
+    void notLoggedInIsSessionExpired()
+    {
+        const auto r = parseStatus(401, fixture("not_logged_in.json"));
+        QCOMPARE(r.error().kind, Kind::SessionExpired);
+        QCOMPARE(r.error().linkisStatus, -1);
+        QVERIFY(isSessionLost(401, {}));
+        QVERIFY(isSessionLost(200, fixture("not_logged_in.json")));
+        QVERIFY(!isSessionLost(500, fixture("spring_500_F6.json")));
+        const auto token = parseSubmit(401, fixture("token_failed_F4.json"));
+        QCOMPARE(token.error().kind, Kind::SessionExpired);
+        QVERIFY(token.error().message.contains(QStringLiteral("15203")));
+    }
+
+    void springErrorIsHttpError()
+    {
+        const auto r = parseStatus(500, fixture("spring_500_F6.json"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, Kind::Http);
+        QCOMPARE(r.error().httpStatus, 500);
+        QCOMPARE(r.error().linkisStatus, 0);
+        QVERIFY(r.error().message.contains(QStringLiteral("Internal Server Error")));
+    }
+
+    void htmlFromProxyIsExplained()
+    {
+        const auto r = parseSubmit(502, fixture("proxy_502.html"));
+        QCOMPARE(r.error().kind, Kind::Http);
+        QCOMPARE(r.error().httpStatus, 502);
+        QVERIFY(r.error().message.contains(QStringLiteral("HTML page (HTTP 502)")));
+        QVERIFY(r.error().message.contains(QStringLiteral("proxy")));
+    }
+
+    void emptyAndMalformedBodies()
+    {
+        QCOMPARE(parseStatus(200, fixture("empty.json")).error().kind, Kind::Parse);
+        QCOMPARE(parseStatus(503, fixture("empty.json")).error().kind, Kind::Http);
+        QCOMPARE(parseStatus(401, fixture("empty.json")).error().kind, Kind::SessionExpired);
+        const auto bad = parseSubmit(200, fixture("malformed.json"));
+        QCOMPARE(bad.error().kind, Kind::Parse);
+        QVERIFY(bad.error().message.contains(QStringLiteral("not valid JSON")));
+        QCOMPARE(parseStatus(200, fixture("spring_like_no_status.json")).error().kind, Kind::Parse);
+        QCOMPARE(parseStatus(200, "[1,2]").error().kind, Kind::Parse);
+    }
+
+    void statusCaseInsensitive()
+    {
+        QCOMPARE(parseStatus(200, fixture("status_running.json")).value(), JobStatus::Running);
+        QCOMPARE(parseStatus(200, fixture("status_upper_failed.json")).value(), JobStatus::Failed);
+        QCOMPARE(parseJobStatus(QStringLiteral("succeed")), JobStatus::Succeed);
+        QCOMPARE(parseJobStatus(QStringLiteral("CANCELED")), JobStatus::Cancelled);
+        QCOMPARE(parseJobStatus(QStringLiteral("bogus")), JobStatus::Unknown);
+        QVERIFY(isTerminal(JobStatus::Timeout));
+        QVERIFY(!isTerminal(JobStatus::WaitForRetry));
+        QCOMPARE(jobStatusName(JobStatus::Succeed), QStringLiteral("Succeed"));
+    }
+
+    void logSlotsAndLines()
+    {
+        const auto r = parseLog(200, fixture("log_slots.json"));
+        QVERIFY(r.ok());
+        QCOMPARE(r->nextFromLine, 6);
+        const QStringList lines = r->lines();
+        QCOMPARE(lines.size(), 5); // the blank line in the middle is a line
+        QCOMPARE(lines.at(2), QString());
+        QVERIFY(r->error.contains(QStringLiteral("boom")));
+        QVERIFY(r->warn.contains(QStringLiteral("careful")));
+        LogLevel level = LogLevel::Info;
+        QList<LogLevel> levels;
+        for (const QString &line : lines) {
+            level = classifyLogLine(line, level);
+            levels.append(level);
+        }
+        QCOMPARE(levels,
+                 (QList<LogLevel> {LogLevel::Info, LogLevel::Warn, LogLevel::Warn, LogLevel::Error,
+                                   LogLevel::Error}));
+    }
+
+    void logNullEmptyOrString()
+    {
+        const auto n = parseLog(200, fixture("log_null.json"));
+        QVERIFY(n.ok());
+        QVERIFY(n->logWasNull);
+        QVERIFY(n->lines().isEmpty());
+        QCOMPARE(n->nextFromLine, 3); // fromLine as a string
+        const auto e = parseLog(200, fixture("log_empty_string.json"));
+        QVERIFY(e.ok());
+        QVERIFY(!e->logWasNull);
+        QVERIFY(e->lines().isEmpty());
+        const auto ended = parseLog(400, fixture("log_ended.json"));
+        QCOMPARE(ended.error().kind, Kind::Linkis);
+        QVERIFY(ended.error().message.contains(QStringLiteral("has ended")));
+    }
+
+    void progressNumbersAndStrings()
+    {
+        const auto a = parseProgress(200, fixture("progress_number.json"));
+        QVERIFY(a.ok());
+        QCOMPARE(a->progress, 0.2);
+        QCOMPARE(a->items.size(), 2);
+        QCOMPARE(a->items.at(1).succeedTasks, 5); // "5" as a string
+        QCOMPARE(a->items.at(0).totalTasks, 10);
+        const auto b = parseProgress(200, fixture("progress_string_f.json"));
+        QVERIFY(b.ok());
+        QCOMPARE(b->progress, 1.0); // "1.0f"
+        const auto c = parseProgress(200, fixture("progress_with_resource_F3.json"));
+        QVERIFY(c.ok());
+        QCOMPARE(c->progress, 0.5);
+        QCOMPARE(c->items.first().id, QStringLiteral("jobId-1(linkis-spark-mix-code-1946915)"));
+        QVERIFY(c->yarnMetrics.value(QStringLiteral("yarnResource")).isArray());
+    }
+
+    void taskFromHistory()
+    {
+        const auto r = parseTask(200, fixture("task_get.json"));
+        QVERIFY(r.ok());
+        QCOMPARE(r->taskId, 123);
+        QCOMPARE(r->status, JobStatus::Succeed);
+        QCOMPARE(r->progress, 1.0);
+        QVERIFY(!r->errCode.has_value());
+        QCOMPARE(r->errDesc, QString());
+        QCOMPARE(r->createdTime.toMSecsSinceEpoch(), Q_INT64_C(1700000000000));
+        QCOMPARE(r->costTimeMs, 12345);
+        QCOMPARE(r->labels.size(), 3);
+        QCOMPARE(r->pathExecId(),
+                 QStringLiteral("exec_id018013linkis-cg-entrance10.0.0.1:9104IDE_hadoop_spark_0"));
+        QVERIFY(r->logPath.endsWith(QStringLiteral("123.log")));
+        QVERIFY(r->resultLocation.endsWith(QStringLiteral("/IDE/123")));
+    }
+
+    void taskWithDocQuirks()
+    {
+        const auto r = parseTask(200, fixture("task_get_failed_doc.json"));
+        QVERIFY(r.ok());
+        QCOMPARE(r->taskId, 77); // "77"
+        QCOMPARE(r->status, JobStatus::Failed);
+        QCOMPARE(r->progress, 1.0); // "1.0f"
+        QCOMPARE(r->errCode.value_or(-1), 50080); // errorCode as a string
+        QVERIFY(r->createdTime.isValid());
+        QCOMPARE(r->labels, QStringList {QStringLiteral("engineType:hive-2.3.3")});
+        QCOMPARE(r->pathExecId(), QString());
+        const auto missing = parseTask(400, fixture("task_not_found.json"));
+        QCOMPARE(missing.error().kind, Kind::Linkis);
+        QVERIFY(missing.error().message.contains(QStringLiteral("not found")));
+    }
+
+    void taskListTotalIsRecordCount()
+    {
+        const auto r = parseTaskList(200, fixture("task_list.json"));
+        QVERIFY(r.ok());
+        QCOMPARE(r->tasks.size(), 2);
+        QCOMPARE(r->total, 42);
+        QCOMPARE(r->tasks.first().status, JobStatus::Running);
+    }
+
+    void resultSetsSortedByNumber()
+    {
+        const auto r = parseDirFileTrees(200, fixture("dirfiletrees_F2_unordered.json"));
+        QVERIFY(r.ok());
+        QStringList names;
+        for (const ResultSetRef &ref : r.value())
+            names << ref.name;
+        QCOMPARE(names,
+                 (QStringList {QStringLiteral("_0.dolphin"), QStringLiteral("alias_1.dolphin"),
+                               QStringLiteral("_2.dolphin"), QStringLiteral("_10.dolphin")}));
+        QCOMPARE(r->at(3).index, 10);
+        QCOMPARE(r->at(0).size, 7900);
+        QCOMPARE(r->at(1).size, -1);
+        const auto none = parseDirFileTrees(200, fixture("dirfiletrees_null.json"));
+        QVERIFY(none.ok());
+        QVERIFY(none->isEmpty());
+    }
+
+    void openFileTable()
+    {
+        const auto r = parseOpenFile(200, fixture("openfile_F1.json"));
+        QVERIFY(r.ok());
+        QCOMPARE(r->type, ResultPage::Type::Table);
+        QCOMPARE(r->columns.size(), 1);
+        QCOMPARE(r->columns.first().name, QStringLiteral("count(1)"));
+        QCOMPARE(r->columns.first().type, QStringLiteral("long"));
+        QCOMPARE(r->columns.first().comment, QString()); // "NULL" comment means none
+        QCOMPARE(r->rows, (QList<QStringList> {{QStringLiteral("28")}}));
+        QVERIFY(!r->isNull(0, 0));
+    }
+
+    void openFileNullsDistinctFromText()
+    {
+        const QString sentinel = QStringLiteral("@@LINKIS_DESK_NULL@@");
+        const auto r = parseOpenFile(200, fixture("openfile_nulls.json"), sentinel);
+        QVERIFY(r.ok());
+        QCOMPARE(r->page, 2);
+        QCOMPARE(r->rows.size(), 3);
+        QCOMPARE(r->rows.at(0).at(1), QStringLiteral("NULL")); // the text "NULL"
+        QVERIFY(!r->isNull(0, 1));
+        QVERIFY(r->isNull(1, 1)); // the sentinel
+        QVERIFY(r->rows.at(1).at(1).isNull());
+        QVERIFY(r->isNull(2, 1)); // JSON null
+        QCOMPARE(r->rows.at(2).at(0), QStringLiteral("3")); // a number cell
+        QVERIFY(!r->isNull(2, 0));
+        QCOMPARE(r->columns.at(1).comment, QStringLiteral("the name"));
+        // Without a sentinel "NULL" stays text: what the server sent.
+        const auto plain = parseOpenFile(200, fixture("openfile_nulls.json"));
+        QVERIFY(!plain->isNull(1, 1));
+    }
+
+    void openFileTextAndEmpty()
+    {
+        const auto t = parseOpenFile(200, fixture("openfile_text.json"));
+        QVERIFY(t.ok());
+        QCOMPARE(t->type, ResultPage::Type::Text);
+        QVERIFY(t->columns.isEmpty());
+        QCOMPARE(t->rows.at(1).first(), QStringLiteral("line one\nline two"));
+        const auto e = parseOpenFile(200, fixture("openfile_empty_page.json"));
+        QVERIFY(e.ok());
+        QVERIFY(e->isEmpty());
+    }
+
+    void openLogWholeFile()
+    {
+        const auto r = parseOpenLog(200, fixture("openlog.json"));
+        QVERIFY(r.ok());
+        QCOMPARE(r->lines().size(), 2);
+        QCOMPARE(r->warn, QString());
+    }
+
+    void loginAndFailures()
+    {
+        const auto ok = parseLogin(200, fixture("login_F7.json"));
+        QVERIFY(ok.ok());
+        QCOMPARE(ok->userName, QStringLiteral("alice"));
+        QCOMPARE(ok->sessionTimeoutMs, 3600000);
+        QVERIFY(!ok->isAdmin);
+        const auto bad = parseLogin(400, fixture("login_wrong_password.json"));
+        QCOMPARE(bad.error().kind, Kind::Linkis);
+        QVERIFY(bad.error().message.contains(QStringLiteral("wrong user name or password")));
+        QCOMPARE(parseAck(403, fixture("no_permission.json")).error().kind, Kind::Auth);
+        QVERIFY(parseAck(200, fixture("kill_ok.json")).ok());
+    }
+
+    void numberHelpers()
+    {
+        QCOMPARE(toDouble(QJsonValue(QStringLiteral("0.99"))), 0.99);
+        QCOMPARE(toDouble(QJsonValue(QStringLiteral("1.0f"))), 1.0);
+        QCOMPARE(toDouble(QJsonValue(QStringLiteral("50%"))), 0.5);
+        bool ok = true;
+        QCOMPARE(toDouble(QJsonValue(QStringLiteral("abc")), -1.0, &ok), -1.0);
+        QVERIFY(!ok);
+        QCOMPARE(toInt64(QJsonValue(QStringLiteral(" 123 "))), 123);
+        QCOMPARE(toInt64(QJsonValue(123.0)), 123);
+        QCOMPARE(toInt64(QJsonValue(), 7), 7);
+        QCOMPARE(toText(QJsonValue(28.0)), QStringLiteral("28"));
+        QCOMPARE(toText(QJsonValue(2.5)), QStringLiteral("2.5"));
+        QCOMPARE(toText(QJsonValue(QJsonValue::Null)), QString());
+    }
+
+    void submitBodies()
+    {
+        SubmitRequest r;
+        r.code = QStringLiteral("select 1");
+        r.runType = QStringLiteral("sql");
+        r.engineType = QStringLiteral("spark");
+        r.engineVersion = QStringLiteral("3.4.4");
+        r.variables.insert(QStringLiteral("k"), QStringLiteral("v"));
+        r.scriptPath = QStringLiteral("/tmp/a.sql");
+        const QJsonObject body = r.toSubmitJson(QStringLiteral("hadoop"));
+        const QJsonObject labels = body.value(QStringLiteral("labels")).toObject();
+        QCOMPARE(labels.value(QStringLiteral("engineType")).toString(),
+                 QStringLiteral("spark-3.4.4"));
+        QCOMPARE(labels.value(QStringLiteral("userCreator")).toString(),
+                 QStringLiteral("hadoop-IDE"));
+        QCOMPARE(body.value(QStringLiteral("executionContent"))
+                     .toObject()
+                     .value(QStringLiteral("code"))
+                     .toString(),
+                 QStringLiteral("select 1"));
+        QCOMPARE(body.value(QStringLiteral("params"))
+                     .toObject()
+                     .value(QStringLiteral("variable"))
+                     .toObject()
+                     .value(QStringLiteral("k"))
+                     .toString(),
+                 QStringLiteral("v"));
+        const QJsonObject old = r.toExecuteJson();
+        QCOMPARE(old.value(QStringLiteral("executeApplicationName")).toString(),
+                 QStringLiteral("spark"));
+        QCOMPARE(old.value(QStringLiteral("executionCode")).toString(), QStringLiteral("select 1"));
+        QVERIFY(old.value(QStringLiteral("source")).isObject());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestParsers)
+#include "tst_parsers.moc"

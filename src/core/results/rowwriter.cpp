@@ -53,6 +53,30 @@ void RowWriter::setText()
     m_jsonKeys.clear();
 }
 
+void RowWriter::setLayout(const ResultPage &page)
+{
+    if (page.type != ResultPage::Type::Table) {
+        setText();
+        return;
+    }
+    QStringList names;
+    QStringList types;
+    names.reserve(page.columns.size());
+    types.reserve(page.columns.size());
+    for (const ResultColumn &column : page.columns) {
+        names.append(column.name);
+        types.append(column.type);
+    }
+    setTable(names, types);
+}
+
+void RowWriter::writeRows(const ResultPage &page, QByteArray &out) const
+{
+    static const QBitArray noNulls;
+    for (qsizetype r = 0; r < page.rows.size(); ++r)
+        writeRow(page.rows.at(r), r < page.nulls.size() ? page.nulls.at(r) : noNulls, out);
+}
+
 void RowWriter::writeHeader(QByteArray &out) const
 {
     if (m_text || m_format == RowFormat::Json)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "api/resultpage.h"
 #include "rowformat.h"
 
 #include <QBitArray>
@@ -26,6 +27,8 @@ public:
     // A text result (type "1"): records are written as they are ({"text": ...} in JSON).
     void setText();
     bool isText() const { return m_text; }
+    // setTable or setText as the page says (its type and columns).
+    void setLayout(const ResultPage &page);
     qsizetype columnCount() const { return m_columns.size(); }
 
     // The header line for TSV and CSV tables; nothing for JSON or text results.
@@ -33,6 +36,8 @@ public:
     // nulls: bit i set when cell i is SQL NULL (may be empty: no NULL in the row).
     void writeRow(const QStringList &cells, const QBitArray &nulls, QByteArray &out) const;
     void writeRow(const QStringList &cells, QByteArray &out) const { writeRow(cells, {}, out); }
+    // Every row of the page, NULL flags included.
+    void writeRows(const ResultPage &page, QByteArray &out) const;
     static bool isNumericType(QStringView linkisType);
     static bool isJsonNumber(const QByteArray &utf8);
 

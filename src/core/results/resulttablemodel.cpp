@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "resulttablemodel.h"
+
+#include "api/linkisclient.h"
+
+#include <limits>
+
+namespace linkisdesk {
+
+ResultTableModel::ResultTableModel(LinkisClient *client, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_client(client)
+{ }
+
+ResultTableModel::~ResultTableModel()
+{
+    for (RequestHandle &handle : m_inFlight)
+        handle.cancel();
+}
+
+void ResultTableModel::setPageSize(int rows)
+{
+    if (rows <= 0 || rows == m_pageSize)
+        return;
+    m_pageSize = rows;
+    if (!m_path.isEmpty())
+        setResultSet(m_path);
+}
+
+void ResultTableModel::setMaxCachedPages(int pages)
+{
+    m_maxPages = qMax(1, pages);
+    evict(-1);
+}
+
+void ResultTableModel::setResultSet(const QString &path)
+{
+    const bool wasLoading = isLoading();
+    ++m_generation;
+    for (RequestHandle &handle : m_inFlight)
+        handle.cancel();
+    m_inFlight.clear();
+    beginResetModel();
+    m_path = path;
+    m_pages.clear();
+    m_columns.clear();
+    m_type = ResultPage::Type::Table;
+    m_headerKnown = false;
+    m_rows = 0;
+    m_pagesSeen = 0;
+    m_toEnd = false;
+    m_lastError = ApiError();
+    endResetModel();
+    setMore(!path.isEmpty());
+    if (!path.isEmpty())
+        request(0);
+    if (wasLoading != isLoading())
+        emit loadingChanged(isLoading());
+}
+
+void ResultTableModel::loadToEnd()
+{
+    if (!m_more)
+        return;
+    m_toEnd = true;
+    requestNext();
+}
+
+void ResultTableModel::request(int page) const
+{
+    if (!m_client || m_path.isEmpty() || m_inFlight.contains(page))
+        return;
+    auto *self = const_cast<ResultTableModel *>(this);
+    const quint64 generation = m_generation;
+    m_inFlight.insert(page,
+                      m_client->openFile(m_path, page + 1, m_pageSize, self,
+                                         [self, generation, page](Result<ResultPage> result) {
+                                             self->onPage(generation, page, std::move(result));
+                                         }));
+}
+
+void ResultTableModel::requestNext()
+{
+    if (!m_more)
+        return;
+    const bool wasLoading = isLoading();
+    request(m_pagesSeen);
+    if (wasLoading != isLoading())
+        emit loadingChanged(isLoading());
+}
+
+void ResultTableModel::onPage(quint64 generation, int page, Result<ResultPage> result)
+{
+    if (generation != m_generation)
+        return; // meant for an earlier result set
+    m_inFlight.remove(page);
+    const bool sequential = page >= m_pagesSeen;
+    if (!result) {
+        m_lastError = result.error();
+        if (sequential) {
+            m_toEnd = false;
+            setMore(false);
+        }
+        emit failed(m_lastError);
+        if (!isLoading())
+            emit loadingChanged(false);
+        return;
+    }
+    ResultPage &p = result.value();
+    const int n = int(p.rows.size());
+    Page stored {std::move(p.rows), std::move(p.nulls), ++m_clock};
+
+    if (!m_headerKnown) {
+        beginResetModel();
+        m_headerKnown = true;
+        m_type = p.type;
+        m_columns = p.columns;
+        if (page == 0 && n > 0) {
+            m_pages.insert(0, std::move(stored));
+            m_rows = n;
+            m_pagesSeen = 1;
+        }
+        endResetModel();
+        emit headerLoaded();
+    } else if (sequential && page == m_pagesSeen && n > 0) {
+        beginInsertRows(QModelIndex(), m_rows, m_rows + n - 1);
+        m_pages.insert(page, std::move(stored));
+        m_rows += n;
+        m_pagesSeen = page + 1;
+        endInsertRows();
+    } else if (!sequential && n > 0) {
+        // A page read again after it was evicted.
+        m_pages.insert(page, std::move(stored));
+        const int first = page * m_pageSize;
+        const int last = qMin(m_rows, first + n) - 1;
+        if (last >= first)
+            emit dataChanged(index(first, 0), index(last, columnCount() - 1));
+    }
+    evict(page);
+    emit pageLoaded(page, n);
+
+    // A short page is the last one; an empty page is past the end.
+    if (sequential && (n == 0 || n < m_pageSize)) {
+        m_toEnd = false;
+        setMore(false);
+        emit endReached(m_rows);
+    } else if (m_toEnd) {
+        requestNext();
+    }
+    if (!isLoading())
+        emit loadingChanged(false);
+}
+
+void ResultTableModel::setMore(bool more)
+{
+    if (more == m_more)
+        return;
+    m_more = more;
+    emit moreAvailableChanged(more);
+}
+
+void ResultTableModel::evict(int keep)
+{
+    while (m_pages.size() > m_maxPages) {
+        int oldest = -1;
+        quint64 oldestUse = std::numeric_limits<quint64>::max();
+        for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
+            if (it.key() != keep && it->lastUse < oldestUse) {
+                oldest = it.key();
+                oldestUse = it->lastUse;
+            }
+        }
+        if (oldest < 0)
+            return;
+        m_pages.remove(oldest);
+    }
+}
+
+const ResultTableModel::Page *ResultTableModel::pageFor(int row) const
+{
+    const int page = row / m_pageSize;
+    auto it = m_pages.find(page);
+    if (it == m_pages.end()) {
+        request(page);
+        return nullptr;
+    }
+    it->lastUse = ++m_clock;
+    return &*it;
+}
+
+int ResultTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
+
+int ResultTableModel::columnCount(const QModelIndex &parent) const
+{
+    if (parent.isValid() || !m_headerKnown)
+        return 0;
+    return isText() ? 1 : int(m_columns.size());
+}
+
+QVariant ResultTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    if (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::ToolTipRole &&
+        role != IsNullRole && role != IsLoadedRole)
+        return {};
+    const Page *page = pageFor(index.row());
+    if (!page) {
+        if (role == IsNullRole || role == IsLoadedRole)
+            return false;
+        return role == Qt::ToolTipRole ? QVariant() : QVariant(placeholderText());
+    }
+    if (role == IsLoadedRole)
+        return true;
+    const int offset = index.row() % m_pageSize;
+    if (offset >= page->rows.size())
+        return {};
+    const QStringList &cells = page->rows.at(offset);
+    const int column = index.column();
+    const bool null = offset < page->nulls.size() && column < page->nulls.at(offset).size() &&
+        page->nulls.at(offset).testBit(column);
+    if (role == IsNullRole)
+        return null;
+    if (null)
+        return nullText();
+    const QString value = cells.value(column);
+    if (role == Qt::ToolTipRole)
+        return value.size() > 60 || value.contains(u'\n') ? QVariant(value) : QVariant();
+    return value;
+}
+
+QVariant ResultTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Vertical) {
+        if (role == Qt::DisplayRole && section >= 0 && section < m_rows)
+            return section + 1;
+        return {};
+    }
+    if (section < 0 || section >= columnCount())
+        return {};
+    if (isText()) {
+        if (role == Qt::DisplayRole)
+            return tr("text");
+        return {};
+    }
+    const ResultColumn &column = m_columns.at(section);
+    switch (role) {
+    case Qt::DisplayRole: return column.name;
+    case Qt::ToolTipRole:
+        return column.type.isEmpty() ? column.name
+                                     : QStringLiteral("%1 (%2)").arg(column.name, column.type);
+    case ColumnTypeRole: return column.type;
+    default: return {};
+    }
+}
+
+bool ResultTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_more && m_headerKnown;
+}
+
+void ResultTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (!parent.isValid())
+        requestNext();
+}
+
+QHash<int, QByteArray> ResultTableModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(IsNullRole, "isNull");
+    names.insert(IsLoadedRole, "isLoaded");
+    return names;
+}
+
+} // namespace linkisdesk

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "api/apierror.h"
+#include "api/requesthandle.h"
+#include "api/result.h"
+#include "api/resultpage.h"
+
+#include <QAbstractTableModel>
+#include <QBitArray>
+#include <QHash>
+#include <QPointer>
+
+namespace linkisdesk {
+
+class LinkisClient;
+
+// A result set as a table, paged from filesystem/openFile on demand. Rows appear as pages arrive
+// (canFetchMore()/fetchMore(), moreAvailable()); only maxCachedPages() pages are kept, least
+// recently used first out, and rows of an evicted page show placeholderText() until they are
+// read again. A generation counter drops replies meant for an earlier result set. SQL NULL cells
+// answer IsNullRole = true and display nullText(), for the view to style. A text result (type
+// "1") is one column, one record per row.
+class ResultTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ResultTableModel)
+public:
+    enum Role {
+        IsNullRole = Qt::UserRole + 1, // bool: the cell is SQL NULL
+        IsLoadedRole, // bool: the row's page is in memory
+        ColumnTypeRole, // headerData: the Linkis dataType of the column
+    };
+    static constexpr int DefaultPageSize = 5000;
+    static constexpr int DefaultMaxCachedPages = 20;
+
+    explicit ResultTableModel(LinkisClient *client, QObject *parent = nullptr);
+    ~ResultTableModel() override;
+
+    static QString nullText() { return QStringLiteral("NULL"); }
+    static QString placeholderText() { return QStringLiteral("…"); }
+
+    void setPageSize(int rows);
+    int pageSize() const { return m_pageSize; }
+    void setMaxCachedPages(int pages);
+    int maxCachedPages() const { return m_maxPages; }
+
+    // Shows another result set (or nothing, with an empty path) and reads its first page.
+    void setResultSet(const QString &path);
+    void clear() { setResultSet(QString()); }
+    QString resultSet() const { return m_path; }
+
+    bool isText() const { return m_type != ResultPage::Type::Table; }
+    ResultPage::Type resultType() const { return m_type; }
+    bool headerKnown() const { return m_headerKnown; }
+    // More rows may exist beyond rowCount() (the end has not been seen yet).
+    bool moreAvailable() const { return m_more; }
+    bool isLoading() const { return !m_inFlight.isEmpty(); }
+    // Loads page after page until the end, keeping the cache bounded; endReached() tells when.
+    void loadToEnd();
+    bool isLoadingToEnd() const { return m_toEnd; }
+    int cachedPageCount() const { return int(m_pages.size()); }
+    quint64 generation() const { return m_generation; }
+    const ApiError &lastError() const { return m_lastError; }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    QHash<int, QByteArray> roleNames() const override;
+
+signals:
+    void headerLoaded();
+    void pageLoaded(int page, int rows);
+    void moreAvailableChanged(bool more);
+    void loadingChanged(bool loading);
+    // The empty page after the last row was reached: rowCount() is the total.
+    void endReached(int rows);
+    void failed(const linkisdesk::ApiError &error);
+
+private:
+    struct Page
+    {
+        QList<QStringList> rows;
+        QList<QBitArray> nulls;
+        quint64 lastUse = 0;
+    };
+
+    void request(int page) const;
+    void requestNext();
+    void onPage(quint64 generation, int page, Result<ResultPage> result);
+    void applyHeader(const ResultPage &page);
+    void setMore(bool more);
+    void evict(int keep);
+    const Page *pageFor(int row) const;
+
+    QPointer<LinkisClient> m_client;
+    QString m_path;
+    int m_pageSize = DefaultPageSize;
+    int m_maxPages = DefaultMaxCachedPages;
+    quint64 m_generation = 0;
+    ResultPage::Type m_type = ResultPage::Type::Table;
+    QList<ResultColumn> m_columns;
+    bool m_headerKnown = false;
+    int m_rows = 0;
+    int m_pagesSeen = 0; // pages 0 .. m_pagesSeen-1 have been read at least once
+    bool m_more = false;
+    bool m_toEnd = false;
+    ApiError m_lastError;
+    mutable QHash<int, Page> m_pages; // 0-based page index
+    mutable QHash<int, RequestHandle> m_inFlight;
+    mutable quint64 m_clock = 0;
+};
+
+} // namespace linkisdesk

@@ -51,6 +51,14 @@ int levelOfToken(QByteArrayView token)
     return -1;
 }
 
+bool hasNonAscii(QByteArrayView bytes)
+{
+    unsigned char any = 0; // no early exit: the compiler vectorises this loop
+    for (char c : bytes)
+        any |= static_cast<unsigned char>(c);
+    return any & 0x80;
+}
+
 // Letters ranked from the most to the least frequent in English text and log lines: the
 // search anchors on the rarest letter of the needle so memchr stops as seldom as possible.
 int letterRank(char lower)
@@ -73,9 +81,14 @@ public:
         for (QChar ch : text) {
             if (ch.unicode() >= 0x80) {
                 m_ascii = false;
-                return;
+                // A needle character that folds outside ASCII can only match a non-ASCII
+                // character, so lines of pure ASCII can be skipped without decoding them.
+                if (ch.toCaseFolded().unicode() >= 0x80)
+                    m_needsNonAscii = true;
             }
         }
+        if (!m_ascii)
+            return;
         m_bytes = text.toLatin1();
         for (char &c : m_bytes)
             c = asciiLower(c);
@@ -100,8 +113,11 @@ public:
 
     bool matches(QByteArrayView hay) const
     {
-        if (!m_ascii)
+        if (!m_ascii) {
+            if (m_needsNonAscii && !hasNonAscii(hay))
+                return false;
             return QString::fromUtf8(hay).contains(m_text, Qt::CaseInsensitive);
+        }
         const qsizetype m = m_bytes.size();
         if (m == 0)
             return true;
@@ -139,6 +155,7 @@ private:
     QString m_text;
     QByteArray m_bytes;
     bool m_ascii = true;
+    bool m_needsNonAscii = false;
     qsizetype m_anchor = 0;
     char m_anchorLower = 0;
     char m_anchorUpper = 0;

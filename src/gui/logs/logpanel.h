@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "logs/logstore.h"
+
+#include <QWidget>
+
+class QButtonGroup;
+class QLabel;
+class QLineEdit;
+class QTimer;
+class QToolButton;
+
+namespace linkisdesk {
+
+class LogView;
+
+// A job's log: the LogView with its bar (level filter All / Error / Warn / Info with counts,
+// search with highlight, jump to first error, copy, save, follow). Owns its LogStore.
+class LogPanel : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LogPanel)
+public:
+    explicit LogPanel(QWidget *parent = nullptr);
+
+    LogStore *store() const { return m_store; }
+    LogView *view() const { return m_view; }
+
+    void appendLines(const QStringList &lines);
+    void clear();
+
+    void setFilter(LogStore::Filter filter);
+    LogStore::Filter filter() const;
+    // Counts shown on the filter buttons, e.g. "Error 3".
+    QString filterButtonText(LogStore::Filter filter) const;
+    void setSearchText(const QString &text);
+    bool saveTo(const QString &path, QString *error) const;
+
+private:
+    void refreshCounts();
+    void saveWithDialog();
+
+    LogStore *m_store;
+    LogView *m_view;
+    QButtonGroup *m_filters;
+    QToolButton *m_filterButtons[4] = {};
+    QLineEdit *m_search;
+    QLabel *m_searchStatus;
+    QToolButton *m_follow;
+    QTimer *m_countsTimer;
+};
+
+} // namespace linkisdesk

@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "submitcommand.h"
+
+#include "api/linkisclient.h"
+#include "cliexit.h"
+#include "clioutput.h"
+#include "clisession.h"
+#include "jobs/jobtracker.h"
+#include "resultprinter.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+namespace linkisdesk {
+
+namespace {
+
+// How long Ctrl+C waits for the gateway to confirm the kill.
+constexpr int killWaitMs = 10000;
+
+QVariantMap toMap(const KeyValueList &list)
+{
+    QVariantMap map;
+    for (const auto &[key, value] : list)
+        map.insert(key, value);
+    return map;
+}
+
+Result<QString> readCode(const CliArguments &args)
+{
+    if (args.hasCode)
+        return args.code;
+    QFile file;
+    bool opened = false;
+    if (args.file == u'-')
+        opened = file.open(stdin, QIODevice::ReadOnly);
+    else {
+        file.setFileName(args.file);
+        opened = file.open(QIODevice::ReadOnly);
+    }
+    if (!opened)
+        return ApiError::make(ApiError::Kind::Usage,
+                              QCoreApplication::translate("SubmitCommand", "cannot read %1: %2")
+                                  .arg(args.file, file.errorString()));
+    const QString code = QString::fromUtf8(file.readAll());
+    if (code.trimmed().isEmpty())
+        return ApiError::make(
+            ApiError::Kind::Usage,
+            QCoreApplication::translate("SubmitCommand", "the script %1 is empty").arg(args.file));
+    return code;
+}
+
+} // namespace
+
+SubmitCommand::~SubmitCommand() = default;
+
+QPair<QString, QString> SubmitCommand::splitEngine(const QString &engine)
+{
+    const qsizetype dash = engine.indexOf(u'-');
+    if (dash <= 0)
+        return {engine, QString()};
+    return {engine.left(dash), engine.mid(dash + 1)};
+}
+
+QString SubmitCommand::guessRunType(const QString &engineType)
+{
+    static const QStringList sql {QStringLiteral("sqlite"), QStringLiteral("hive"),
+                                  QStringLiteral("jdbc"),   QStringLiteral("presto"),
+                                  QStringLiteral("trino"),  QStringLiteral("mysql"),
+                                  QStringLiteral("doris"),  QStringLiteral("starrocks")};
+    const QString e = engineType.toLower();
+    if (sql.contains(e))
+        return QStringLiteral("sql");
+    if (e == u"python" || e == u"py")
+        return QStringLiteral("python");
+    if (e == u"shell" || e == u"sh")
+        return QStringLiteral("sh");
+    return {};
+}
+
+Result<SubmitRequest> SubmitCommand::buildRequest(const QString &code)
+{
+    const Profile &profile = m_session->profile();
+    SubmitRequest request;
+    request.code = code;
+    QString engine = m_args.engine;
+    if (engine.isEmpty()) {
+        engine = profile.engine;
+        if (!profile.engineVersion.isEmpty())
+            engine += u'-' + profile.engineVersion;
+    }
+    if (engine.isEmpty())
+        return ApiError::make(ApiError::Kind::Usage,
+                              tr("submit needs --engine ENGINE[-VERSION] (the profile has no "
+                                 "default engine)"));
+    const auto [type, version] = splitEngine(engine);
+    request.engineType = type;
+    request.engineVersion = version;
+    request.runType = m_args.runType.isEmpty() ? guessRunType(type) : m_args.runType;
+    if (request.runType.isEmpty())
+        return ApiError::make(ApiError::Kind::Usage,
+                              tr("submit needs --run-type for engine %1 (e.g. sql, python, "
+                                 "scala, sh)")
+                                  .arg(type));
+    request.creator = !m_args.creator.isEmpty() ? m_args.creator
+        : !profile.creator.isEmpty()            ? profile.creator
+                                                : QStringLiteral("IDE");
+    request.variables = toMap(m_args.variables);
+    request.startup = toMap(m_args.startup);
+    request.runtime = toMap(m_args.runtime);
+    request.special = toMap(m_args.special);
+    if (!m_args.file.isEmpty() && m_args.file != u'-')
+        request.scriptPath = QFileInfo(m_args.file).absoluteFilePath();
+    return request;
+}
+
+void SubmitCommand::start()
+{
+    auto code = readCode(m_args);
+    if (!code) {
+        fail(code.error());
+        return;
+    }
+    m_session->open(this, [this, code = *code](Result<LinkisClient *> client) {
+        if (!client) {
+            fail(client.error());
+            return;
+        }
+        auto request = buildRequest(code);
+        if (!request) {
+            fail(request.error());
+            return;
+        }
+        if (m_args.async)
+            submitAsync(*client, *request);
+        else
+            follow(*client, *request);
+    });
+}
+
+void SubmitCommand::submitAsync(LinkisClient *client, const SubmitRequest &request)
+{
+    m_submit = client->submit(request, this, [this](Result<SubmitResult> r) {
+        if (!r) {
+            fail(r.error());
+            return;
+        }
+        if (m_out.json()) {
+            QJsonObject o {{QStringLiteral("taskID"), r->taskId},
+                           {QStringLiteral("execID"), r->execId}};
+            m_out.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
+        } else {
+            m_out.writeLine(QString::number(r->taskId));
+        }
+        finish(ExitOk);
+    });
+}
+
+void SubmitCommand::follow(LinkisClient *client, const SubmitRequest &request)
+{
+    JobTracker::Options options;
+    options.firstIntervalMs = 5; // a quick job is done before a human notices
+    options.maxIntervalMs = 2000;
+    options.killResendMs = 3000;
+    options.killGiveUpMs = killWaitMs;
+    m_tracker = new JobTracker(client, m_session->profile().name, options, this);
+    connect(m_tracker, &JobTracker::submitted, this, [this](const JobRef &job) {
+        if (!m_out.quiet())
+            m_out.logLines({tr("Task %1 submitted (execID %2)").arg(job.taskId).arg(job.execId)});
+        if (m_interrupted && !m_killSent) {
+            m_killSent = true;
+            m_tracker->kill();
+        }
+    });
+    connect(m_tracker, &JobTracker::logLines, this,
+            [this](const QStringList &lines) { m_out.logLines(lines); });
+    connect(m_tracker, &JobTracker::statusChanged, this, [this](JobStatus status) {
+        m_statusText = jobStatusName(status);
+        m_out.progress(qMax(0.0, m_tracker->progress()), m_statusText);
+    });
+    connect(m_tracker, &JobTracker::progressChanged, this,
+            [this](double progress) { m_out.progress(progress, m_statusText); });
+    connect(
+        m_tracker, &JobTracker::reconnecting, this,
+        [this](const ApiError &error, int attempt, int retryInMs) {
+            if (attempt == 1 || attempt % 10 == 0)
+                m_out.notice(
+                    tr("%1; retrying in %2 s").arg(error.message).arg(qMax(1, retryInMs / 1000)));
+        });
+    connect(m_tracker, &JobTracker::killConfirmed, this, &SubmitCommand::reportKilled);
+    connect(m_tracker, &JobTracker::killNotConfirmed, this, [this](int seconds) {
+        fail(tr("task %1: kill not confirmed after %2 s").arg(m_tracker->taskId()).arg(seconds),
+             ExitServer);
+    });
+    connect(m_tracker, &JobTracker::finished, this, &SubmitCommand::onFinished);
+    connect(m_tracker, &JobTracker::failed, this, [this](const ApiError &error) { fail(error); });
+    m_tracker->submit(request);
+}
+
+void SubmitCommand::onFinished(JobStatus status)
+{
+    if (isDone())
+        return;
+    if (m_interrupted) {
+        reportKilled();
+        return;
+    }
+    m_out.clearProgress();
+    const qint64 task = m_tracker->taskId();
+    if (status != JobStatus::Succeed) {
+        const TaskInfo &info = m_tracker->taskInfo();
+        QString message = tr("task %1 %2").arg(task).arg(jobStatusName(status));
+        if (info.errCode)
+            message += tr(": error %1").arg(*info.errCode);
+        if (!info.errDesc.isEmpty())
+            message += (info.errCode ? QStringLiteral(" ") : QStringLiteral(": ")) + info.errDesc;
+        fail(message, ExitJobFailed);
+        return;
+    }
+    m_printer =
+        new ResultPrinter(m_tracker->client(), m_out, m_args.format, m_args.outputDir, task, this);
+    connect(m_printer, &ResultPrinter::finished, this, [this] { finish(ExitOk); });
+    connect(m_printer, &ResultPrinter::failed, this,
+            [this](const ApiError &error) { fail(error); });
+    m_printer->print(m_tracker->resultSets());
+}
+
+void SubmitCommand::interrupt(int count)
+{
+    if (count > 1 || !m_tracker) {
+        CommandRunner::interrupt(count);
+        return;
+    }
+    if (m_interrupted)
+        return;
+    m_interrupted = true;
+    if (m_printer) {
+        // The job is over; only the printing is stopped.
+        m_printer->cancel();
+        CommandRunner::interrupt(count);
+        return;
+    }
+    m_out.notice(tr("interrupted: killing task %1 (Ctrl+C again to leave it running)")
+                     .arg(m_tracker->taskId()));
+    if (m_tracker->taskId() > 0) {
+        m_killSent = true;
+        m_tracker->kill();
+    }
+    m_killTimer = new QTimer(this);
+    m_killTimer->setSingleShot(true);
+    connect(m_killTimer, &QTimer::timeout, this, [this] {
+        fail(tr("task %1: kill not confirmed after %2 s")
+                 .arg(m_tracker->taskId())
+                 .arg(killWaitMs / 1000 + 2),
+             ExitServer);
+    });
+    m_killTimer->start(killWaitMs + 2000);
+}
+
+void SubmitCommand::reportKilled()
+{
+    if (isDone())
+        return;
+    fail(tr("task %1 killed (%2)").arg(m_tracker->taskId()).arg(jobStatusName(m_tracker->status())),
+         ExitJobFailed);
+}
+
+} // namespace linkisdesk

@@ -152,9 +152,10 @@ Result<LinkisCliImport> LinkisCliImport::fromProperties(const QHash<QString, QSt
         return ApiError::make(ApiError::Kind::Usage,
                               QStringLiteral("no %1gatewayUrl in the file").arg(kPrefix));
     }
-    p.gatewayUrl = QUrl(url);
-    if (auto valid = Profile::validateUrl(p.gatewayUrl); !valid)
-        return valid.error();
+    auto parsedUrl = Profile::parseUrl(url);
+    if (!parsedUrl)
+        return parsedUrl.error();
+    p.gatewayUrl = parsedUrl.value();
 
     const QString strategy = get("authStrategy").toLower();
     p.tokenKey = get("tokenKey");
@@ -179,6 +180,8 @@ Result<LinkisCliImport> LinkisCliImport::fromProperties(const QHash<QString, QSt
     }
     if (user.isEmpty())
         user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
+    if (user.isEmpty())
+        user = QDir::home().dirName();
     p.user = user;
     p.proxyUser = get("proxyUser");
     if (import.secret.isEmpty())

@@ -136,6 +136,23 @@ Result<Unit> Profile::validateUrl(const QUrl &url)
     return Unit {};
 }
 
+Result<QUrl> Profile::parseUrl(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return usage(QStringLiteral("the gateway URL is missing (for example http://host:9001)"));
+    if (!trimmed.startsWith(QLatin1String("http://"), Qt::CaseInsensitive) &&
+        !trimmed.startsWith(QLatin1String("https://"), Qt::CaseInsensitive)) {
+        return usage(
+            QStringLiteral("the gateway URL must start with http:// or https:// (got \"%1\")")
+                .arg(trimmed));
+    }
+    const QUrl url(trimmed, QUrl::StrictMode);
+    if (auto valid = validateUrl(url); !valid)
+        return valid.error();
+    return url;
+}
+
 Result<Unit> Profile::validateTlsPin(const QString &pin)
 {
     static const QRegularExpression hex(QStringLiteral("^[0-9a-fA-F]{64}$"));

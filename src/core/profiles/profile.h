@@ -53,6 +53,9 @@ struct Profile
     // Every problem as one clear sentence (Kind::Usage).
     static Result<Unit> validateName(const QString &name);
     static Result<Unit> validateUrl(const QUrl &url);
+    // Parses what a user typed ("http://host:9001", surrounding spaces allowed) into a valid
+    // gateway URL, or a clear error (Kind::Usage).
+    static Result<QUrl> parseUrl(const QString &text);
     static Result<Unit> validateTlsPin(const QString &pin);
     Result<Unit> validate() const;
 

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engines/engine.h"
+#include "store/resultsetwriter.h"
+
+#include <QByteArray>
+#include <QProcess>
+#include <QTimer>
+
+namespace linkisdesk::gateway {
+
+// Runs python (unbuffered) or bash as a child process in its own session and process group,
+// so a kill ends everything it started. stdout and stderr go to the job log line by line as
+// they come; stdout is also the job's text result set (_0.dolphin).
+class ProcessEngine : public Engine
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProcessEngine)
+
+public:
+    enum class Language { Python, Shell };
+
+    ProcessEngine(EngineContext context, Language language, QObject *parent = nullptr);
+    ~ProcessEngine() override;
+
+    void start() override;
+    void cancel() override;
+    bool waitForDone(int ms) override;
+
+    // The process group id of the running child (0 when none); for tests and logs.
+    qint64 processGroup() const { return m_pgid; }
+
+private:
+    void readOutput(QProcess::ProcessChannel channel);
+    void flushLines(QProcess::ProcessChannel channel, bool atEnd);
+    void onFinished(int exitCode, QProcess::ExitStatus exitStatus);
+    void onError(QProcess::ProcessError error);
+    void killGroup(int signal);
+    void finish(const EngineOutcome &outcome);
+
+    Language m_language;
+    QProcess m_process;
+    ResultSetWriter m_stdoutResult;
+    QByteArray m_pending[2]; // partial lines of stdout, stderr
+    QString m_lastError;
+    QTimer m_killTimer;
+    qint64 m_pgid = 0;
+    bool m_cancelled = false;
+    bool m_done = false;
+};
+
+} // namespace linkisdesk::gateway

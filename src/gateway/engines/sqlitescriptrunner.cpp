@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engines/sqlitescriptrunner.h"
+
+#include "engines/demodata.h"
+#include "script/statementsplitter.h"
+#include "store/errorcodes.h"
+#include "store/resultsetwriter.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <sqlite3.h>
+
+namespace linkisdesk::gateway {
+
+namespace {
+
+using Level = JobLog::Level;
+
+QString linkisType(const char *declType, int valueType)
+{
+    if (declType && *declType) {
+        const QString t = QString::fromUtf8(declType).toUpper();
+        if (t.contains(QStringLiteral("BIGINT")))
+            return QStringLiteral("bigint");
+        if (t.contains(QStringLiteral("INT")))
+            return QStringLiteral("int");
+        if (t.contains(QStringLiteral("CHAR")) || t.contains(QStringLiteral("TEXT")) ||
+            t.contains(QStringLiteral("CLOB")))
+            return QStringLiteral("string");
+        if (t.contains(QStringLiteral("REAL")) || t.contains(QStringLiteral("DOUB")) ||
+            t.contains(QStringLiteral("FLOA")))
+            return QStringLiteral("double");
+        if (t.contains(QStringLiteral("DEC")) || t.contains(QStringLiteral("NUMERIC")))
+            return QStringLiteral("decimal");
+        if (t.contains(QStringLiteral("TIMESTAMP")) || t.contains(QStringLiteral("DATETIME")))
+            return QStringLiteral("timestamp");
+        if (t.contains(QStringLiteral("DATE")))
+            return QStringLiteral("date");
+        if (t.contains(QStringLiteral("BOOL")))
+            return QStringLiteral("boolean");
+        if (t.contains(QStringLiteral("BLOB")))
+            return QStringLiteral("binary");
+        return QStringLiteral("string");
+    }
+    switch (valueType) {
+    case SQLITE_INTEGER: return QStringLiteral("long");
+    case SQLITE_FLOAT: return QStringLiteral("double");
+    case SQLITE_BLOB: return QStringLiteral("binary");
+    default: return QStringLiteral("string");
+    }
+}
+
+QString sqliteError(sqlite3 *db)
+{
+    return QString::fromUtf8(sqlite3_errmsg(db));
+}
+
+QString quoted(const QString &identifier)
+{
+    QString s = identifier;
+    s.replace(u'\'', QStringLiteral("''"));
+    return u'\'' + s + u'\'';
+}
+
+QString oneLine(const QString &sql)
+{
+    QString s = sql.simplified();
+    return s.size() > 200 ? s.left(200) + QStringLiteral("...") : s;
+}
+
+} // namespace
+
+SqliteScriptRunner::SqliteScriptRunner(EngineContext context, ProgressFn progress)
+    : m_ctx(std::move(context))
+    , m_progress(std::move(progress))
+{ }
+
+void SqliteScriptRunner::cancel()
+{
+    m_cancelled = true;
+    QMutexLocker lock(&m_dbMutex);
+    if (m_db)
+        sqlite3_interrupt(m_db);
+}
+
+bool SqliteScriptRunner::openWorkspace(QString *error)
+{
+    QDir().mkpath(QFileInfo(m_ctx.workspaceDb).absolutePath());
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(m_ctx.workspaceDb.toUtf8().constData(), &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+        *error = QStringLiteral("cannot open the workspace database: %1").arg(sqliteError(db));
+        sqlite3_close(db);
+        return false;
+    }
+    {
+        QMutexLocker lock(&m_dbMutex);
+        m_db = db;
+    }
+    sqlite3_busy_timeout(db, 10000);
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+    // Cancellation also reaches statements between sqlite3_interrupt calls.
+    sqlite3_progress_handler(
+        db, 10000,
+        [](void *self) -> int {
+            return static_cast<SqliteScriptRunner *>(self)->m_cancelled.load() ? 1 : 0;
+        },
+        this);
+
+    // user_version 0 means a new workspace: give it the demo table once.
+    sqlite3_stmt *st = nullptr;
+    int version = 0;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (version == 0) {
+        m_ctx.log->append(Level::Info,
+                          QStringLiteral("Creating the demo table %1 (%2 rows) in your new "
+                                         "workspace database.")
+                              .arg(DemoData::kTable)
+                              .arg(DemoData::kRows));
+        QString demoError;
+        if (!DemoData::create(db, &demoError)) {
+            m_ctx.log->append(Level::Warn,
+                              QStringLiteral("The demo table was not created: %1").arg(demoError));
+        }
+        sqlite3_exec(db, "PRAGMA user_version=1", nullptr, nullptr, nullptr);
+    }
+    return true;
+}
+
+QString SqliteScriptRunner::rewrite(sqlite3 *db, const QString &statement, QString *error)
+{
+    static const QRegularExpression showTables(
+        QStringLiteral(R"(^show\s+tables(\s+(in|from)\s+\S+)?(\s+like\s+.*)?$)"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression showDatabases(QStringLiteral(R"(^show\s+(databases|schemas)$)"),
+                                                  QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression describe(
+        QStringLiteral(R"(^desc(ribe)?\s+(formatted\s+|extended\s+)?([`"]?)([\w.]+)\3$)"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression use(QStringLiteral(R"(^use\s+\S+$)"),
+                                        QRegularExpression::CaseInsensitiveOption);
+    const QString s = statement.trimmed();
+    if (showTables.match(s).hasMatch()) {
+        return QStringLiteral("SELECT name AS tab_name FROM sqlite_master WHERE type IN "
+                              "('table','view') AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    }
+    if (showDatabases.match(s).hasMatch())
+        return QStringLiteral("SELECT 'default' AS database_name");
+    if (use.match(s).hasMatch())
+        return QStringLiteral("SELECT 'default' AS database_name WHERE 0");
+    const auto m = describe.match(s);
+    if (m.hasMatch()) {
+        QString table = m.captured(4);
+        if (table.startsWith(QStringLiteral("default."), Qt::CaseInsensitive))
+            table = table.mid(8);
+        const QByteArray probe = QStringLiteral("SELECT 1 FROM sqlite_master WHERE type IN "
+                                                "('table','view') AND name=%1")
+                                     .arg(quoted(table))
+                                     .toUtf8();
+        sqlite3_stmt *st = nullptr;
+        bool exists = false;
+        if (sqlite3_prepare_v2(db, probe.constData(), -1, &st, nullptr) == SQLITE_OK)
+            exists = sqlite3_step(st) == SQLITE_ROW;
+        sqlite3_finalize(st);
+        if (!exists) {
+            *error = QStringLiteral("Table or view not found: %1").arg(table);
+            return {};
+        }
+        return QStringLiteral("SELECT name AS col_name, type AS data_type, '' AS comment FROM "
+                              "pragma_table_info(%1) ORDER BY cid")
+            .arg(quoted(table));
+    }
+    return statement;
+}
+
+QJsonArray SqliteScriptRunner::progressInfo(int done, int total, bool failed) const
+{
+    QJsonArray info;
+    for (int i = 0; i < total; ++i) {
+        const bool finished = i < done;
+        const bool running = i == done && !failed;
+        const bool failedHere = i == done && failed;
+        info.append(QJsonObject {{QStringLiteral("id"), QStringLiteral("statement-%1").arg(i + 1)},
+                                 {QStringLiteral("succeedTasks"), finished ? 1 : 0},
+                                 {QStringLiteral("failedTasks"), failedHere ? 1 : 0},
+                                 {QStringLiteral("runningTasks"), running ? 1 : 0},
+                                 {QStringLiteral("totalTasks"), 1}});
+    }
+    return info;
+}
+
+EngineOutcome SqliteScriptRunner::run()
+{
+    EngineOutcome outcome;
+    if (m_ctx.engineType != QStringLiteral("sqlite")) {
+        m_ctx.log->append(Level::Warn,
+                          QStringLiteral("The local gateway has no %1 engine: this SQL runs on "
+                                         "your local SQLite workspace instead (SQLite dialect).")
+                              .arg(m_ctx.engineType));
+    }
+    QString error;
+    if (!openWorkspace(&error)) {
+        m_ctx.log->append(Level::Error, error);
+        return EngineOutcome {EngineOutcome::Kind::Failed, ErrorCodes::EngineStart, error, 0};
+    }
+    const QList<SqlStatement> statements = StatementSplitter::split(m_ctx.code);
+    const int total = int(statements.size());
+    m_ctx.log->append(Level::Info, QStringLiteral("The script has %1 statement(s).").arg(total));
+    m_progress(0.0, progressInfo(0, total, false));
+    int resultIndex = 0;
+    bool ok = true;
+    for (int i = 0; i < total && ok; ++i) {
+        if (m_cancelled) {
+            outcome.kind = EngineOutcome::Kind::Cancelled;
+            ok = false;
+            break;
+        }
+        const SqlStatement &st = statements.at(i);
+        ok = runStatement(st.text, i, st.startLine + 1, &resultIndex, &outcome);
+        m_progress(double(ok ? i + 1 : i) / total, progressInfo(ok ? i + 1 : i, total, !ok));
+    }
+    {
+        QMutexLocker lock(&m_dbMutex);
+        sqlite3_close(m_db);
+        m_db = nullptr;
+    }
+    outcome.resultSets = resultIndex;
+    return outcome;
+}
+
+bool SqliteScriptRunner::runStatement(const QString &sql, int index, int line, int *resultIndex,
+                                      EngineOutcome *outcome)
+{
+    m_ctx.log->append(
+        Level::Info,
+        QStringLiteral("Statement %1 (line %2): %3").arg(index + 1).arg(line).arg(oneLine(sql)));
+    auto fail = [&](const QString &why) {
+        if (m_cancelled) {
+            outcome->kind = EngineOutcome::Kind::Cancelled;
+            m_ctx.log->append(
+                Level::Warn,
+                QStringLiteral("Statement %1 was interrupted by a kill.").arg(index + 1));
+            return false;
+        }
+        outcome->kind = EngineOutcome::Kind::Failed;
+        outcome->errCode = ErrorCodes::SqlError;
+        outcome->errDesc =
+            QStringLiteral("Statement %1 (line %2) failed: %3").arg(index + 1).arg(line).arg(why);
+        m_ctx.log->append(Level::Error, outcome->errDesc);
+        return false;
+    };
+    QString rewriteError;
+    const QString effective = rewrite(m_db, sql, &rewriteError);
+    if (!rewriteError.isEmpty())
+        return fail(rewriteError);
+    const QByteArray utf8 = effective.toUtf8();
+    const char *tail = utf8.constData();
+    const char *end = tail + utf8.size();
+    while (tail < end) {
+        sqlite3_stmt *stmt = nullptr;
+        const char *next = nullptr;
+        if (sqlite3_prepare_v2(m_db, tail, int(end - tail), &stmt, &next) != SQLITE_OK)
+            return fail(sqliteError(m_db));
+        tail = next;
+        if (!stmt)
+            continue; // only blanks or comments left
+        const int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW || (rc == SQLITE_DONE && sqlite3_column_count(stmt) > 0)) {
+            const bool ok = writeResult(stmt, rc, (*resultIndex)++, outcome);
+            sqlite3_finalize(stmt);
+            if (!ok)
+                return fail(outcome->errDesc.isEmpty() ? sqliteError(m_db) : outcome->errDesc);
+        } else if (rc == SQLITE_DONE) {
+            const int changes = sqlite3_changes(m_db);
+            const bool readOnly = sqlite3_stmt_readonly(stmt);
+            sqlite3_finalize(stmt);
+            m_ctx.log->append(Level::Info,
+                              readOnly ? QStringLiteral("OK.")
+                                       : QStringLiteral("OK, %1 row(s) affected.").arg(changes));
+        } else {
+            const QString why = sqliteError(m_db);
+            sqlite3_finalize(stmt);
+            return fail(why);
+        }
+    }
+    return true;
+}
+
+bool SqliteScriptRunner::writeResult(sqlite3_stmt *stmt, int first, int resultIndex,
+                                     EngineOutcome *outcome)
+{
+    const int cols = sqlite3_column_count(stmt);
+    QList<ResultSetWriter::Column> columns;
+    for (int c = 0; c < cols; ++c) {
+        const int valueType = first == SQLITE_ROW ? sqlite3_column_type(stmt, c) : SQLITE_NULL;
+        columns.append({QString::fromUtf8(sqlite3_column_name(stmt, c)),
+                        linkisType(sqlite3_column_decltype(stmt, c), valueType)});
+    }
+    QDir().mkpath(m_ctx.resultDir);
+    ResultSetWriter writer;
+    QString error;
+    const QString path = m_ctx.resultDir + QStringLiteral("/_%1.dolphin").arg(resultIndex);
+    if (!writer.open(path, ResultSetWriter::Type::Table, columns, &error)) {
+        outcome->errDesc = error;
+        return false;
+    }
+    static const char hex[] = "0123456789abcdef";
+    QByteArray row;
+    int rc = first;
+    while (rc == SQLITE_ROW) {
+        row.clear();
+        row += '[';
+        for (int c = 0; c < cols; ++c) {
+            if (c)
+                row += ',';
+            switch (sqlite3_column_type(stmt, c)) {
+            case SQLITE_NULL: row += "null"; break;
+            case SQLITE_BLOB: {
+                const auto *b = static_cast<const uchar *>(sqlite3_column_blob(stmt, c));
+                const int n = sqlite3_column_bytes(stmt, c);
+                row += "\"0x";
+                for (int k = 0; k < n; ++k) {
+                    row += hex[b[k] >> 4];
+                    row += hex[b[k] & 15];
+                }
+                row += '"';
+                break;
+            }
+            default: {
+                const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(stmt, c));
+                ResultSetWriter::appendJsonString(row, t, sqlite3_column_bytes(stmt, c));
+            }
+            }
+        }
+        row += ']';
+        writer.addRow(row);
+        rc = sqlite3_step(stmt);
+    }
+    const qint64 rows = writer.rowCount();
+    writer.close();
+    if (rc != SQLITE_DONE)
+        return false;
+    m_ctx.log->append(Level::Info,
+                      QStringLiteral("Result set %1: %2 row(s), %3 column(s).")
+                          .arg(resultIndex)
+                          .arg(rows)
+                          .arg(cols));
+    return true;
+}
+
+} // namespace linkisdesk::gateway

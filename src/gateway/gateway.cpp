@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gateway.h"
+
+#include "http/authservice.h"
+#include "http/httpserver.h"
+#include "http/router.h"
+#include "jobs/jobmanager.h"
+#include "routes/entranceroutes.h"
+#include "routes/filesystemroutes.h"
+#include "routes/jobhistoryroutes.h"
+#include "routes/userroutes.h"
+#include "store/jobstore.h"
+
+#include <QDir>
+#include <QHostAddress>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+#include <QThread>
+
+namespace linkisdesk::gateway {
+
+Gateway::Gateway(GatewayOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    if (m_options.dataDir.isEmpty())
+        m_options.dataDir = defaultDataDir();
+    if (m_options.token.isEmpty())
+        m_options.token = newToken();
+    if (m_options.maxJobs <= 0)
+        m_options.maxJobs = qMax(1, QThread::idealThreadCount());
+}
+
+Gateway::~Gateway()
+{
+    stop();
+    m_http.reset(); // before the routes it calls
+}
+
+QString Gateway::defaultDataDir()
+{
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return base + QStringLiteral("/linkis-desk/gateway");
+}
+
+QString Gateway::newToken()
+{
+    QByteArray raw(24, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(raw.data()),
+                                         reinterpret_cast<quint32 *>(raw.data() + raw.size()));
+    return QString::fromLatin1(raw.toHex());
+}
+
+Result<QUrl> Gateway::start()
+{
+    auto fail = [](const QString &message) { return ApiError::make(ApiError::Kind::Io, message); };
+    QDir dir;
+    if (!dir.mkpath(m_options.dataDir))
+        return fail(QStringLiteral("cannot create the data directory %1").arg(m_options.dataDir));
+    QFile::setPermissions(m_options.dataDir,
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    const GatewayPaths paths(m_options.dataDir);
+
+    m_store = std::make_unique<JobStore>();
+    QString error;
+    if (!m_store->open(paths.historyDb(), &error))
+        return fail(error);
+    const auto orphans = m_store->failOrphans(
+        QStringLiteral("The gateway stopped while this job was running (it was restarted or "
+                       "killed), so the job did not finish."));
+    if (!orphans.isEmpty())
+        qInfo("marked %d job(s) left running by an earlier run as Failed", int(orphans.size()));
+
+    m_auth = std::make_unique<AuthService>(m_options.token);
+    if (!m_options.usersFile.isEmpty() && !m_auth->loadUsers(m_options.usersFile, &error))
+        return fail(error);
+    if (!m_options.proxyConfigFile.isEmpty() &&
+        !m_auth->loadProxyConfig(m_options.proxyConfigFile, &error))
+        return fail(error);
+
+    m_router = std::make_unique<Router>();
+    m_jobs = std::make_unique<JobManager>(*m_store, paths, m_options.maxJobs);
+    m_entrance = std::make_unique<EntranceRoutes>(*m_jobs);
+    m_user = std::make_unique<UserRoutes>(*m_auth);
+    m_history = std::make_unique<JobHistoryRoutes>(*m_jobs, *m_store);
+    m_filesystem = std::make_unique<FilesystemRoutes>(paths);
+    m_entrance->install(*m_router);
+    m_user->install(*m_router);
+    m_history->install(*m_router);
+    m_filesystem->install(*m_router);
+
+    const QHostAddress address(m_options.host);
+    if (address.isNull())
+        return fail(QStringLiteral("--host %1 is not an IP address").arg(m_options.host));
+    if (!address.isLoopback()) {
+        qWarning("WARNING: listening on %s, which is not a loopback address: anyone who can "
+                 "reach it and knows the token can run code as you.",
+                 qPrintable(m_options.host));
+    }
+    m_http = std::make_unique<HttpServer>(*m_router, *m_auth);
+    const quint16 port = m_http->start(address, m_options.port);
+    if (port == 0) {
+        return fail(QStringLiteral("cannot listen on %1:%2 (is the port in use?)")
+                        .arg(m_options.host)
+                        .arg(m_options.port));
+    }
+    const QString hostForUrl = address.protocol() == QAbstractSocket::IPv6Protocol
+        ? u'[' + address.toString() + u']'
+        : address.toString();
+    m_jobs->setInstance(hostForUrl + u':' + QString::number(port));
+    m_url = QUrl(QStringLiteral("http://%1:%2").arg(hostForUrl).arg(port));
+    return m_url;
+}
+
+void Gateway::stop()
+{
+    if (m_http)
+        m_http->stopAccepting();
+    if (m_jobs)
+        m_jobs->shutdown();
+}
+
+} // namespace linkisdesk::gateway

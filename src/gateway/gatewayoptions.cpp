@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gatewayoptions.h"
+
+#include <QCommandLineParser>
+
+namespace linkisdesk::gateway {
+
+Result<GatewayOptions> GatewayOptions::parse(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "A local Apache Linkis-compatible gateway: runs SQL (SQLite), python and shell jobs "
+        "behind the Linkis REST API under /api/rest_j/v1."));
+    p.addHelpOption();
+    const QCommandLineOption version(QStringLiteral("version"),
+                                     QStringLiteral("Print the version and exit."));
+    const QCommandLineOption host(QStringLiteral("host"),
+                                  QStringLiteral("Address to listen on (default 127.0.0.1)."),
+                                  QStringLiteral("address"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("Port to listen on (default 0: any free port)."),
+                                  QStringLiteral("port"), QStringLiteral("0"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("Where job history, logs, results and "
+                                                    "workspaces are kept."),
+                                     QStringLiteral("dir"));
+    const QCommandLineOption token(QStringLiteral("token"),
+                                   QStringLiteral("The Token-Code clients must send (default: a "
+                                                  "new random token)."),
+                                   QStringLiteral("token"));
+    const QCommandLineOption users(QStringLiteral("users"),
+                                   QStringLiteral("Accounts for user/login, one name=password "
+                                                  "line each."),
+                                   QStringLiteral("file"));
+    const QCommandLineOption proxy(QStringLiteral("proxy-config"),
+                                   QStringLiteral("proxy.properties: validationCode=user1,user2 "
+                                                  "or validationCode=*."),
+                                   QStringLiteral("file"));
+    const QCommandLineOption maxJobs(QStringLiteral("max-jobs"),
+                                     QStringLiteral("Jobs run at once; more are queued "
+                                                    "(default: the CPU count)."),
+                                     QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption runtime(QStringLiteral("runtime-file"),
+                                     QStringLiteral("Write {\"url\",\"token\",\"pid\"} there "
+                                                    "(mode 0600) while running."),
+                                     QStringLiteral("path"));
+    p.addOptions({version, host, port, dataDir, token, users, proxy, maxJobs, runtime});
+    if (!p.parse(arguments))
+        return ApiError::make(ApiError::Kind::Usage, p.errorText());
+    if (p.isSet(QStringLiteral("help")))
+        p.showHelp(0);
+    if (!p.positionalArguments().isEmpty()) {
+        return ApiError::make(
+            ApiError::Kind::Usage,
+            QStringLiteral("unexpected argument: %1").arg(p.positionalArguments().constFirst()));
+    }
+    GatewayOptions o;
+    o.showVersion = p.isSet(version);
+    o.host = p.value(host);
+    bool ok = false;
+    const uint portValue = p.value(port).toUInt(&ok);
+    if (!ok || portValue > 65535)
+        return ApiError::make(ApiError::Kind::Usage, QStringLiteral("--port must be 0..65535"));
+    o.port = quint16(portValue);
+    o.dataDir = p.value(dataDir);
+    o.token = p.value(token);
+    o.usersFile = p.value(users);
+    o.proxyConfigFile = p.value(proxy);
+    o.maxJobs = p.value(maxJobs).toInt(&ok);
+    if (!ok || o.maxJobs < 0)
+        return ApiError::make(ApiError::Kind::Usage, QStringLiteral("--max-jobs must be >= 0"));
+    o.runtimeFile = p.value(runtime);
+    if (p.isSet(token) && o.token.isEmpty())
+        return ApiError::make(ApiError::Kind::Usage, QStringLiteral("--token must not be empty"));
+    return o;
+}
+
+} // namespace linkisdesk::gateway

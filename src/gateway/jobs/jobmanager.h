@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "api/result.h"
+#include "engines/engineoutcome.h"
+#include "jobs/gatewaypaths.h"
+#include "jobs/jobrequest.h"
+#include "store/joblog.h"
+#include "store/jobrecord.h"
+#include "store/jobstore.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QList>
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+class QTimer;
+
+namespace linkisdesk::gateway {
+
+class Engine;
+
+// Accepts jobs, queues them beyond --max-jobs (Scheduled), runs them on engines, records every
+// state change in job history, and kills them. Lives on the HTTP thread.
+class JobManager : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JobManager)
+
+public:
+    JobManager(JobStore &store, GatewayPaths paths, int maxJobs, QObject *parent = nullptr);
+    ~JobManager() override;
+
+    void setInstance(const QString &hostPort) { m_instance = hostPort; }
+    QString instance() const { return m_instance; }
+
+    // Creates the job (Inited), substitutes variables and queues it (Scheduled). A job whose
+    // variables are wrong is recorded as Failed and the error is returned.
+    Result<JobRecord> submit(const JobRequest &request);
+
+    // The live state of a job of this run, else what job history holds.
+    std::optional<JobRecord> record(qint64 taskId) const;
+    // A taskID from an execID (1.x or 0.x) or a plain number; 0 if unknown.
+    qint64 resolve(const QString &idOrExecId) const;
+    std::shared_ptr<JobLog> log(const JobRecord &record);
+    QJsonArray progressInfo(qint64 taskId) const;
+
+    enum class KillResult { Killed, AlreadyCompleted, NotFound };
+    KillResult kill(qint64 taskId);
+
+    // Stops scheduling, cancels every queued and running job (recorded Cancelled) and waits for
+    // the engines to end.
+    void shutdown();
+
+    // The process group of a running python/shell job (0 if none), for diagnostics and tests.
+    qint64 processGroupOf(qint64 taskId) const;
+
+signals:
+    void jobCompleted(qint64 taskId, const QString &status);
+
+private:
+    struct LiveJob
+    {
+        JobRecord rec;
+        std::shared_ptr<JobLog> log;
+        Engine *engine = nullptr;
+        QTimer *timeout = nullptr;
+        QJsonArray progressInfo;
+        QString code; // after substitution
+        JobRequest::Kind kind = JobRequest::Kind::Sqlite;
+        QString stopStatus; // Cancelled or Timeout once a stop was asked
+    };
+
+    void schedule();
+    void startJob(LiveJob &job);
+    void onFinished(qint64 taskId, const EngineOutcome &outcome);
+    void complete(LiveJob &job, const QString &status, int errCode, const QString &errDesc);
+    void save(LiveJob &job);
+    void evictCompleted();
+
+    JobStore &m_store;
+    GatewayPaths m_paths;
+    int m_maxJobs;
+    QString m_instance;
+    QHash<qint64, std::shared_ptr<LiveJob>> m_jobs; // this run's jobs (completed ones bounded)
+    QList<qint64> m_queue;
+    QList<qint64> m_completedOrder;
+    QHash<qint64, std::shared_ptr<JobLog>> m_openedLogs; // logs of earlier runs, bounded
+    int m_running = 0;
+    bool m_shuttingDown = false;
+};
+
+} // namespace linkisdesk::gateway

@@ -29,12 +29,19 @@ struct ApiError
     int httpStatus = 0; // 0 when no HTTP reply was received
     int linkisStatus = 0;
     QString detail; // extra context for logs (URL, body excerpt), never secrets
+    QString peerCertificateSha256; // Kind::Tls: the refused certificate (hex), to offer pinning
 
     bool isError() const { return kind != Kind::None; }
     static ApiError make(Kind kind, const QString &message, int httpStatus = 0,
                          int linkisStatus = 0, const QString &detail = {})
     {
-        return ApiError {kind, message, httpStatus, linkisStatus, detail};
+        ApiError error;
+        error.kind = kind;
+        error.message = message;
+        error.httpStatus = httpStatus;
+        error.linkisStatus = linkisStatus;
+        error.detail = detail;
+        return error;
     }
     static QString kindName(Kind kind);
 };

@@ -6,6 +6,7 @@
 #include "api/logchunk.h"
 #include "api/logininfo.h"
 #include "api/progressinfo.h"
+#include "api/rawreply.h"
 #include "api/requesthandle.h"
 #include "api/result.h"
 #include "api/resultpage.h"
@@ -18,13 +19,17 @@
 
 #include <QByteArray>
 #include <QObject>
+#include <QPointer>
 #include <QUrlQuery>
 
 #include <functional>
 
 class QNetworkAccessManager;
+class QNetworkReply;
 
 namespace linkisdesk {
+
+class PendingCall;
 
 template<typename T> using Callback = std::function<void(Result<T>)>;
 
@@ -92,11 +97,6 @@ public:
 
     // Low level, for calls not wrapped above: the raw HTTP status and body of one request that
     // goes through the same authentication and re-login. method is "GET" or "POST".
-    struct RawReply
-    {
-        int httpStatus = 0;
-        QByteArray body;
-    };
     RequestHandle raw(const QByteArray &method, const QString &path, const QUrlQuery &query,
                       const QByteArray &jsonBody, QObject *context, Callback<RawReply> callback);
 
@@ -108,18 +108,26 @@ signals:
     void reloggedIn();
 
 private:
-    friend class PendingCall;
-    struct Request;
-    RequestHandle send(const Request &request, QObject *context,
-                       std::function<void(const RawReply &)> onReply,
-                       std::function<void(const ApiError &)> onError);
+    PendingCall *newCall(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                         const QByteArray &body, QObject *context,
+                         std::function<void(Result<RawReply>)> done);
+    RequestHandle dispatch(PendingCall *call);
     void startCall(PendingCall *call);
-    void finishCall(PendingCall *call);
-    void loginThen(PendingCall *call);
+    void onCallFinished(PendingCall *call, QNetworkReply *reply);
+    void ensureLoggedIn(PendingCall *call);
+    void onLoginDone(const Result<LoginInfo> &result);
+    PendingCall *makeLoginCall(QObject *context, std::function<void(Result<RawReply>)> done);
+    bool needsSession() const;
+    ApiError polish(ApiError error) const;
+    QUrlQuery jobQuery(const JobRef &job) const;
+    QString entrancePath(const JobRef &job, const QString &action) const;
+    void resetSession();
 
     ConnectionSettings m_settings;
     QNetworkAccessManager *m_nam = nullptr;
     bool m_loggedIn = false;
+    bool m_loginInFlight = false;
+    QList<QPointer<PendingCall>> m_waitingForLogin;
 };
 
 } // namespace linkisdesk

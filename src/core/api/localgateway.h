@@ -34,6 +34,7 @@ public:
         QString token; // empty: the gateway makes one
         QString usersFile; // --users
         QString proxyConfig; // --proxy-config
+        quint16 port = 0; // 0: any free port
         QStringList extraArguments;
         bool reuse = true; // try the runtime file first
         bool detached = false; // keep running after this object (and the app) go away
@@ -67,6 +68,8 @@ signals:
 private:
     void tryReuse();
     void probe(const QUrl &url, std::function<void(bool)> done);
+    QStringList arguments() const;
+    bool prepare();
     void launch();
     void launchDetached();
     void onStdout();

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "api/apierror.h"
 #include "api/jobref.h"
+#include "api/linkisclient.h"
 #include "api/loglevel.h"
 #include "api/progressinfo.h"
 #include "api/requesthandle.h"
@@ -17,8 +19,6 @@
 class QTimer;
 
 namespace linkisdesk {
-
-class LinkisClient;
 
 // Follows one job: polls status, progress and log on an adaptive schedule (first poll 100 ms
 // after submit, backing off to maxIntervalMs), never two requests of one kind in flight, late
@@ -113,17 +113,24 @@ signals:
     void failed(const linkisdesk::ApiError &error);
 
 private:
-    enum Kind { StatusKind, ProgressKind, LogKind, InfoKind, KillKind, KindCount };
+    enum Kind { StatusKind, ProgressKind, LogKind, InfoKind, ResultKind, KillKind, KindCount };
 
     void setState(State state);
+    void cancelAll();
+    bool busy(Kind kind) const;
+    void fail(const ApiError &error);
     void schedule(int delayMs);
+    void onTimer();
+    int nextInterval();
+    void roundReplyDone();
+    void onHealthy();
+    bool handleTransient(const ApiError &error);
     void pollRound();
     void pollStatus();
+    void applyStatus(JobStatus status);
     void pollProgress();
-    void pollLog();
-    void onNetworkError(const ApiError &error);
-    void onHealthy();
-    bool handleError(const ApiError &error, Kind kind);
+    void setProgress(double progress, const QList<ProgressItem> &items);
+    void pollLog(bool finishing);
     void deliverLines(const QStringList &lines);
     void beginFinishing();
     void finishStep();
@@ -132,7 +139,6 @@ private:
     void fetchResultSets();
     void sendKill();
     void checkKill();
-    int nextInterval();
 
     QPointer<LinkisClient> m_client;
     QString m_profileName;
@@ -150,16 +156,23 @@ private:
     QTimer *m_timer = nullptr;
     RequestHandle m_inFlight[KindCount];
     quint64 m_generation = 0;
+    qint64 m_startedMs = 0;
+    int m_interval = 0;
     int m_round = 0;
+    int m_outstanding = 0;
     int m_failures = 0;
     int m_requestsSent = 0;
     int m_nextFromLine = 1;
     int m_linesDelivered = 0;
     LogLevel m_lastLevel = LogLevel::Info;
+    bool m_finishing = false;
     bool m_liveLogDone = false;
+    bool m_needFullLog = false;
     bool m_fullLogDone = false;
     bool m_infoDone = false;
     bool m_resultsDone = false;
+    bool m_killPending = false;
+    bool m_killReported = false;
     qint64 m_killStartedMs = 0;
     qint64 m_lastKillSentMs = 0;
 };

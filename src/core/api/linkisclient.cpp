@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// LinkisClient transport: requests, authentication, silent re-login, TLS pinning, errors.
+// The endpoint wrappers are in linkisclient_calls.cpp.
+#include "api/linkisclient.h"
+
+#include "api/linkisparsers.h"
+#include "api/pendingcall.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkCookieJar>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+#ifndef QT_NO_SSL
+#include <QSslCertificate>
+#include <QSslError>
+#endif
+
+namespace linkisdesk {
+
+namespace {
+
+QString normalisedPin(QString pin)
+{
+    pin.remove(u':');
+    pin.remove(u' ');
+    return pin.trimmed().toLower();
+}
+
+ApiError networkError(QNetworkReply *reply, const QUrl &url, int timeoutMs)
+{
+    using Kind = ApiError::Kind;
+    const QString where =
+        url.host() + (url.port() > 0 ? u':' + QString::number(url.port()) : QString());
+    switch (reply->error()) {
+    case QNetworkReply::ConnectionRefusedError:
+        return ApiError::make(Kind::Network,
+                              QStringLiteral("Cannot connect to %1: the connection was refused. Is "
+                                             "the gateway running?")
+                                  .arg(where),
+                              0, 0, reply->errorString());
+    case QNetworkReply::RemoteHostClosedError:
+        return ApiError::make(
+            Kind::Network, QStringLiteral("%1 closed the connection before answering.").arg(where),
+            0, 0, reply->errorString());
+    case QNetworkReply::HostNotFoundError:
+        return ApiError::make(Kind::Network,
+                              QStringLiteral("The host %1 was not found.").arg(url.host()), 0, 0,
+                              reply->errorString());
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError: // the transfer timeout aborts the reply
+        return ApiError::make(Kind::Timeout,
+                              QStringLiteral("%1 did not answer within %2 s.")
+                                  .arg(where)
+                                  .arg(qMax(1, timeoutMs / 1000)),
+                              0, 0, reply->errorString());
+    case QNetworkReply::SslHandshakeFailedError:
+        return ApiError::make(Kind::Tls,
+                              QStringLiteral("The secure connection to %1 failed: %2")
+                                  .arg(where, reply->errorString()),
+                              0, 0, reply->errorString());
+    default: break;
+    }
+    return ApiError::make(
+        Kind::Network,
+        QStringLiteral("Network error talking to %1: %2").arg(where, reply->errorString()), 0, 0,
+        reply->errorString());
+}
+
+} // namespace
+
+const QString &LinkisClient::nullSentinel()
+{
+    static const QString sentinel = QStringLiteral("@@LINKIS_DESK_NULL@@");
+    return sentinel;
+}
+
+LinkisClient::LinkisClient(const ConnectionSettings &settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_nam(new QNetworkAccessManager(this))
+{
+    m_nam->setCookieJar(new QNetworkCookieJar(m_nam));
+}
+
+LinkisClient::~LinkisClient() = default;
+
+void LinkisClient::setSettings(const ConnectionSettings &settings)
+{
+    const bool sameSession = settings.baseUrl == m_settings.baseUrl &&
+        settings.user == m_settings.user && settings.authMode == m_settings.authMode &&
+        settings.proxyUser == m_settings.proxyUser && settings.secret == m_settings.secret;
+    m_settings = settings;
+    if (!sameSession)
+        resetSession();
+}
+
+void LinkisClient::resetSession()
+{
+    m_loggedIn = false;
+    m_nam->setCookieJar(new QNetworkCookieJar(m_nam));
+}
+
+bool LinkisClient::needsSession() const
+{
+    return m_settings.authMode == ConnectionSettings::AuthMode::Password ||
+        m_settings.authMode == ConnectionSettings::AuthMode::LinkisProxy;
+}
+
+ApiError LinkisClient::polish(ApiError error) const
+{
+    using Mode = ConnectionSettings::AuthMode;
+    // Token and seed proxy headers have no session to expire: a -1 / 401 means "refused".
+    if (error.kind == ApiError::Kind::SessionExpired &&
+        (m_settings.authMode == Mode::Token || m_settings.authMode == Mode::SeedProxy)) {
+        error.kind = ApiError::Kind::Auth;
+        error.message = QStringLiteral("The gateway refused the credentials: ") + error.message;
+    }
+    // Never let a secret reach a message or a log (Linkis echoes tokens in its errors).
+    if (m_settings.secret.size() >= 3) {
+        const QString mask = QStringLiteral("***");
+        error.message.replace(m_settings.secret, mask);
+        error.detail.replace(m_settings.secret, mask);
+    }
+    return error;
+}
+
+PendingCall *LinkisClient::newCall(const QByteArray &method, const QString &path,
+                                   const QUrlQuery &query, const QByteArray &body, QObject *context,
+                                   std::function<void(Result<RawReply>)> done)
+{
+    auto *call = new PendingCall(this, context, std::move(done));
+    call->method = method;
+    call->path = path;
+    call->query = query;
+    call->body = body;
+    return call;
+}
+
+RequestHandle LinkisClient::dispatch(PendingCall *call)
+{
+    RequestHandle handle(call);
+    if (needsSession() && !m_loggedIn && !call->isLogin)
+        ensureLoggedIn(call);
+    else
+        startCall(call);
+    return handle;
+}
+
+void LinkisClient::startCall(PendingCall *call)
+{
+    using Mode = ConnectionSettings::AuthMode;
+    QUrl url = m_settings.apiUrl(call->path);
+    if (!call->query.isEmpty())
+        url.setQuery(call->query);
+    if (!url.isValid() || url.host().isEmpty()) {
+        call->complete(ApiError::make(ApiError::Kind::Usage,
+                                      QStringLiteral("The gateway address \"%1\" is not a valid "
+                                                     "URL.")
+                                          .arg(m_settings.baseUrl.toString())));
+        return;
+    }
+    QNetworkRequest request(url);
+    // HTTP/1.1 keeps header case: the Linkis gateway looks up "Token-Code" case-sensitively.
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setTransferTimeout(m_settings.timeoutMs > 0 ? m_settings.timeoutMs : 30000);
+    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("User-Agent", "linkis-desk/" LINKIS_DESK_VERSION);
+    if (m_settings.authMode == Mode::Token) {
+        request.setRawHeader("Token-Code", m_settings.secret.toUtf8());
+        request.setRawHeader("Token-User", m_settings.user.toUtf8());
+    } else if (m_settings.authMode == Mode::SeedProxy) {
+        request.setRawHeader("Proxy-User", m_settings.executeUser().toUtf8());
+        request.setRawHeader("Validation-Code", m_settings.secret.toUtf8());
+    }
+    QNetworkReply *reply = nullptr;
+    if (call->method == "POST") {
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QStringLiteral("application/json;charset=UTF-8"));
+        reply = m_nam->post(request, call->body.isEmpty() ? QByteArray("{}") : call->body);
+    } else {
+        reply = m_nam->get(request);
+    }
+    call->reply = reply;
+    call->tlsFingerprint.clear();
+#ifndef QT_NO_SSL
+    connect(reply, &QNetworkReply::sslErrors, call,
+            [this, call, reply](const QList<QSslError> &errors) {
+                QSslCertificate cert;
+                for (const QSslError &e : errors) {
+                    if (!e.certificate().isNull()) {
+                        cert = e.certificate();
+                        break;
+                    }
+                }
+                if (cert.isNull())
+                    cert = reply->sslConfiguration().peerCertificate();
+                const QByteArray digest =
+                    cert.digest(QCryptographicHash::Sha256).toHex(':').toUpper();
+                const QString fingerprint = QString::fromLatin1(digest);
+                const QString pin = normalisedPin(m_settings.tlsPinSha256);
+                if (!cert.isNull() && !pin.isEmpty() && normalisedPin(fingerprint) == pin) {
+                    reply->ignoreSslErrors(errors); // this reply only, and only these errors
+                    return;
+                }
+                call->tlsFingerprint = fingerprint;
+                call->tlsReason = errors.isEmpty() ? QString() : errors.first().errorString();
+                emit untrustedCertificate(fingerprint, call->tlsReason);
+            });
+#endif
+    connect(reply, &QNetworkReply::finished, call,
+            [this, call, reply] { onCallFinished(call, reply); });
+}
+
+void LinkisClient::onCallFinished(PendingCall *call, QNetworkReply *reply)
+{
+    if (call->isFinished() || call->reply != reply)
+        return;
+    call->reply = nullptr;
+    reply->deleteLater();
+    const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const int httpStatus = statusAttr.isValid() ? statusAttr.toInt() : 0;
+    if (httpStatus == 0) {
+        ApiError error = networkError(reply, reply->url(), m_settings.timeoutMs);
+        if (!call->tlsFingerprint.isEmpty()) {
+            error.kind = ApiError::Kind::Tls;
+            error.message = QStringLiteral("The server's certificate is not trusted (%1). Its "
+                                           "SHA-256 fingerprint is %2; pin it in the profile if "
+                                           "you trust it.")
+                                .arg(call->tlsReason, call->tlsFingerprint);
+            error.peerCertificateSha256 = call->tlsFingerprint;
+        }
+        call->complete(polish(error));
+        return;
+    }
+    const QByteArray body = reply->readAll();
+    if (needsSession() && !call->isLogin && !call->retried &&
+        parsers::isSessionLost(httpStatus, body)) {
+        // The session is gone (expired, gateway restarted): log in again once, then retry.
+        call->retried = true;
+        if (m_loggedIn)
+            m_loggedIn = false;
+        ensureLoggedIn(call);
+        return;
+    }
+    call->complete(RawReply {httpStatus, body});
+}
+
+void LinkisClient::ensureLoggedIn(PendingCall *call)
+{
+    m_waitingForLogin.append(call);
+    if (m_loginInFlight)
+        return;
+    m_loginInFlight = true;
+    m_nam->setCookieJar(new QNetworkCookieJar(m_nam)); // a stale ticket would win over the login
+    PendingCall *login = makeLoginCall(nullptr, [this](Result<RawReply> raw) {
+        if (!raw)
+            onLoginDone(raw.error());
+        else
+            onLoginDone(parsers::parseLogin(raw->httpStatus, raw->body));
+    });
+    startCall(login);
+}
+
+void LinkisClient::onLoginDone(const Result<LoginInfo> &result)
+{
+    m_loginInFlight = false;
+    m_loggedIn = result.ok();
+    if (result.ok())
+        emit reloggedIn();
+    const QList<QPointer<PendingCall>> waiting = std::exchange(m_waitingForLogin, {});
+    for (const QPointer<PendingCall> &call : waiting) {
+        if (!call || call->isFinished())
+            continue;
+        if (result.ok()) {
+            startCall(call);
+            continue;
+        }
+        ApiError error = result.error();
+        if (error.kind == ApiError::Kind::Linkis || error.kind == ApiError::Kind::SessionExpired) {
+            error.kind = call->retried ? ApiError::Kind::SessionExpired : ApiError::Kind::Auth;
+            error.message = (call->retried ? QStringLiteral("The session expired and logging in "
+                                                            "again failed: ")
+                                           : QStringLiteral("Login failed: ")) +
+                error.message;
+        }
+        call->complete(polish(error));
+    }
+}
+
+PendingCall *LinkisClient::makeLoginCall(QObject *context,
+                                         std::function<void(Result<RawReply>)> done)
+{
+    PendingCall *call = nullptr;
+    if (m_settings.authMode == ConnectionSettings::AuthMode::LinkisProxy) {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("proxyUser"), m_settings.executeUser());
+        query.addQueryItem(QStringLiteral("validationCode"), m_settings.secret);
+        call = newCall("GET", QStringLiteral("user/proxy"), query, {}, context, std::move(done));
+    } else {
+        QJsonObject body;
+        body.insert(QStringLiteral("userName"), m_settings.user);
+        body.insert(QStringLiteral("password"), m_settings.secret);
+        call =
+            newCall("POST", QStringLiteral("user/login"), {},
+                    QJsonDocument(body).toJson(QJsonDocument::Compact), context, std::move(done));
+    }
+    call->isLogin = true;
+    return call;
+}
+
+RequestHandle LinkisClient::raw(const QByteArray &method, const QString &path,
+                                const QUrlQuery &query, const QByteArray &jsonBody,
+                                QObject *context, Callback<RawReply> callback)
+{
+    return dispatch(newCall(method, path, query, jsonBody, context,
+                            [cb = std::move(callback)](Result<RawReply> r) { cb(std::move(r)); }));
+}
+
+} // namespace linkisdesk

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "api/pendingcall.h"
+
+#include "api/linkisclient.h"
+
+#include <QNetworkReply>
+
+namespace linkisdesk {
+
+PendingCall::PendingCall(LinkisClient *client, QObject *context, Done done)
+    : QObject(client)
+    , m_client(client)
+    , m_context(context)
+    , m_hadContext(context != nullptr)
+    , m_done(std::move(done))
+{ }
+
+PendingCall::~PendingCall()
+{
+    if (reply) {
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+}
+
+void PendingCall::cancel()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_done = nullptr;
+    if (reply) {
+        QNetworkReply *r = reply;
+        reply = nullptr;
+        r->disconnect(this);
+        r->abort();
+        r->deleteLater();
+    }
+    deleteLater();
+}
+
+void PendingCall::complete(Result<RawReply> result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    Done done = std::move(m_done);
+    m_done = nullptr;
+    if (reply) {
+        reply->disconnect(this);
+        reply->deleteLater();
+        reply = nullptr;
+    }
+    deleteLater();
+    if (done && (!m_hadContext || m_context))
+        done(std::move(result));
+}
+
+} // namespace linkisdesk

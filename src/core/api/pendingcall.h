@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "api/rawreply.h"
+#include "api/result.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+#include <QUrlQuery>
+
+#include <functional>
+
+class QNetworkReply;
+
+namespace linkisdesk {
+
+class LinkisClient;
+
+// One logical request of LinkisClient, kept across a silent re-login and retry. Internal to the
+// client: callers only see it through RequestHandle.
+class PendingCall : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PendingCall)
+public:
+    using Done = std::function<void(Result<RawReply>)>;
+
+    PendingCall(LinkisClient *client, QObject *context, Done done);
+    ~PendingCall() override;
+
+    // The request.
+    QByteArray method = "GET";
+    QString path;
+    QUrlQuery query;
+    QByteArray body;
+    bool isLogin = false; // the login call itself: never triggers a re-login
+
+    // State kept by LinkisClient.
+    QPointer<QNetworkReply> reply;
+    bool retried = false;
+    QString tlsFingerprint;
+    QString tlsReason;
+
+    bool isFinished() const { return m_finished; }
+    void cancel();
+    // Calls the callback once, if the context still lives and nobody cancelled; then deletes
+    // itself later.
+    void complete(Result<RawReply> result);
+
+private:
+    QPointer<LinkisClient> m_client;
+    QPointer<QObject> m_context;
+    bool m_hadContext = false;
+    bool m_finished = false;
+    Done m_done;
+};
+
+} // namespace linkisdesk

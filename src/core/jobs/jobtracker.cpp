@@ -1,0 +1,506 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jobs/jobtracker.h"
+
+#include "api/linkisclient.h"
+
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QTimer>
+
+namespace linkisdesk {
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+// Failures worth retrying: the server or the path to it is unwell, not the request.
+bool isTransient(const ApiError &error)
+{
+    switch (error.kind) {
+    case ApiError::Kind::Network:
+    case ApiError::Kind::Timeout:
+    case ApiError::Kind::Http:
+    case ApiError::Kind::Parse: return true;
+    default: return false;
+    }
+}
+
+} // namespace
+
+JobTracker::JobTracker(LinkisClient *client, const QString &profileName, QObject *parent)
+    : JobTracker(client, profileName, Options {}, parent)
+{ }
+
+JobTracker::JobTracker(LinkisClient *client, const QString &profileName, const Options &options,
+                       QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_profileName(profileName)
+    , m_options(options)
+    , m_timer(new QTimer(this))
+{
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &JobTracker::onTimer);
+}
+
+JobTracker::~JobTracker()
+{
+    cancelAll();
+}
+
+void JobTracker::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void JobTracker::cancelAll()
+{
+    ++m_generation;
+    for (RequestHandle &h : m_inFlight)
+        h.cancel();
+    m_outstanding = 0;
+}
+
+bool JobTracker::busy(Kind kind) const
+{
+    return m_inFlight[kind].isActive();
+}
+
+void JobTracker::submit(const SubmitRequest &request)
+{
+    if (!m_client || m_state != State::Idle)
+        return;
+    setState(State::Submitting);
+    m_startedMs = nowMs();
+    ++m_requestsSent;
+    m_inFlight[StatusKind] =
+        m_client->submit(request, this, [this, gen = m_generation](Result<SubmitResult> r) {
+            if (gen != m_generation)
+                return;
+            if (!r) {
+                // Never re-send a submit: the server may have accepted the first one.
+                fail(r.error());
+                return;
+            }
+            m_job = JobRef {r->taskId, r->execId};
+            emit submitted(m_job);
+            setState(State::Polling);
+            if (m_killPending)
+                sendKill();
+            schedule(m_options.firstIntervalMs);
+        });
+}
+
+void JobTracker::attach(const JobRef &job, int logLinesDelivered)
+{
+    if (!m_client || m_state != State::Idle)
+        return;
+    m_job = job;
+    m_linesDelivered = qMax(0, logLinesDelivered);
+    m_nextFromLine = m_linesDelivered + 1;
+    m_startedMs = nowMs();
+    setState(State::Polling);
+    schedule(0);
+}
+
+void JobTracker::stop()
+{
+    cancelAll();
+    m_timer->stop();
+    if (m_state != State::Finished && m_state != State::Failed)
+        setState(State::Stopped);
+}
+
+void JobTracker::fail(const ApiError &error)
+{
+    cancelAll();
+    m_timer->stop();
+    m_lastError = error;
+    setState(State::Failed);
+    emit failed(error);
+}
+
+void JobTracker::schedule(int delayMs)
+{
+    m_timer->start(qMax(0, delayMs));
+}
+
+void JobTracker::onTimer()
+{
+    if (m_state == State::Finishing || (m_state == State::Reconnecting && m_finishing))
+        finishStep();
+    else if (m_state == State::Polling || m_state == State::Reconnecting)
+        pollRound();
+}
+
+int JobTracker::nextInterval()
+{
+    // Grows from firstIntervalMs by 1.6x per round up to maxIntervalMs; fast while a kill waits.
+    m_interval = m_interval <= 0 ? m_options.firstIntervalMs : int(m_interval * 1.6);
+    m_interval = qMin(m_interval, m_options.maxIntervalMs);
+    if (m_killState == KillState::Requested)
+        return qMin(m_interval, 500);
+    return m_interval;
+}
+
+void JobTracker::roundReplyDone()
+{
+    if (m_outstanding > 0)
+        --m_outstanding;
+    if (m_outstanding == 0 && m_state == State::Polling && !m_timer->isActive())
+        schedule(nextInterval());
+}
+
+void JobTracker::onHealthy()
+{
+    if (m_failures == 0)
+        return;
+    m_failures = 0;
+    setState(m_finishing ? State::Finishing : State::Polling);
+    emit reconnected();
+}
+
+bool JobTracker::handleTransient(const ApiError &error)
+{
+    if (!isTransient(error))
+        return false;
+    cancelAll();
+    m_lastError = error;
+    ++m_failures;
+    const int base = qMin(m_options.maxRetryDelayMs, 500 * (1 << qMin(m_failures - 1, 10)));
+    const double jitter = 0.75 + 0.5 * QRandomGenerator::global()->generateDouble();
+    const int delay = qMax(100, int(base * jitter));
+    setState(State::Reconnecting);
+    emit reconnecting(error, m_failures, delay);
+    schedule(delay);
+    return true;
+}
+
+void JobTracker::pollRound()
+{
+    if (!m_client)
+        return;
+    if (m_job.execId.isEmpty() && m_job.taskId > 0 && !m_hasTaskInfo) {
+        // Reattached by taskID: job history has the execID (strongerExecId) and the status.
+        fetchInfo();
+        return;
+    }
+    ++m_round;
+    m_outstanding = 0;
+    if (m_killState == KillState::Requested)
+        checkKill();
+    pollStatus();
+    // At long intervals, progress every other round keeps us under the web console's load.
+    const bool slow = m_interval >= m_options.maxIntervalMs / 2;
+    if (!slow || m_round % 2 == 0)
+        pollProgress();
+    if (!m_liveLogDone)
+        pollLog(false);
+    if (m_outstanding == 0)
+        schedule(nextInterval());
+}
+
+void JobTracker::pollStatus()
+{
+    if (busy(StatusKind))
+        return;
+    ++m_outstanding;
+    ++m_requestsSent;
+    m_inFlight[StatusKind] =
+        m_client->status(m_job, this, [this, gen = m_generation](Result<JobStatus> r) {
+            if (gen != m_generation)
+                return;
+            if (!r) {
+                if (handleTransient(r.error()))
+                    return;
+                if (r.error().kind == ApiError::Kind::Linkis && m_job.taskId > 0) {
+                    // The entrance no longer knows the job: job history does.
+                    --m_outstanding;
+                    fetchInfo();
+                    return;
+                }
+                fail(r.error());
+                return;
+            }
+            onHealthy();
+            applyStatus(r.value());
+            if (m_state == State::Polling)
+                roundReplyDone();
+        });
+}
+
+void JobTracker::applyStatus(JobStatus status)
+{
+    if (status != m_status && status != JobStatus::Unknown) {
+        m_status = status;
+        emit statusChanged(status);
+    }
+    if (m_killState == KillState::Requested && isTerminal(m_status)) {
+        m_killState = KillState::Confirmed;
+        emit killConfirmed();
+    }
+    if (isTerminal(m_status) && !m_finishing)
+        beginFinishing();
+}
+
+void JobTracker::pollProgress()
+{
+    if (busy(ProgressKind))
+        return;
+    ++m_outstanding;
+    ++m_requestsSent;
+    m_inFlight[ProgressKind] =
+        m_client->progress(m_job, this, [this, gen = m_generation](Result<ProgressInfo> r) {
+            if (gen != m_generation)
+                return;
+            if (!r) {
+                if (handleTransient(r.error()))
+                    return;
+                // Progress is optional: some gateways refuse it for finished jobs.
+            } else {
+                onHealthy();
+                setProgress(r->progress, r->items);
+            }
+            if (m_state == State::Polling)
+                roundReplyDone();
+        });
+}
+
+void JobTracker::setProgress(double progress, const QList<ProgressItem> &items)
+{
+    if (qFuzzyCompare(progress + 1.0, m_progress + 1.0) && items.isEmpty())
+        return;
+    m_progress = progress;
+    emit progressChanged(progress, items);
+}
+
+void JobTracker::pollLog(bool finishing)
+{
+    if (busy(LogKind))
+        return;
+    if (!finishing)
+        ++m_outstanding;
+    ++m_requestsSent;
+    m_inFlight[LogKind] =
+        m_client->log(m_job, m_nextFromLine, m_options.logPageSize, this,
+                      [this, finishing, gen = m_generation](Result<LogChunk> r) {
+                          if (gen != m_generation)
+                              return;
+                          bool more = false;
+                          if (!r) {
+                              if (handleTransient(r.error()))
+                                  return;
+                              // Refused ("the job has ended ..."): the rest comes from openLog at
+                              // the end.
+                              m_liveLogDone = true;
+                              m_needFullLog = true;
+                          } else {
+                              onHealthy();
+                              const QStringList lines = r->lines();
+                              deliverLines(lines);
+                              const int next = r->nextFromLine > 0
+                                  ? r->nextFromLine
+                                  : m_nextFromLine + int(lines.size());
+                              more = !lines.isEmpty() && lines.size() >= m_options.logPageSize;
+                              m_nextFromLine = qMax(m_nextFromLine, next);
+                              if (finishing && !more)
+                                  m_liveLogDone = true;
+                          }
+                          if (finishing) {
+                              finishStep();
+                              return;
+                          }
+                          if (more && m_state == State::Polling) {
+                              // A full page: read on at once instead of waiting for the next round.
+                              m_inFlight[LogKind] = RequestHandle();
+                              ++m_outstanding;
+                              roundReplyDone();
+                              --m_outstanding;
+                              pollLog(false);
+                              return;
+                          }
+                          if (m_state == State::Polling)
+                              roundReplyDone();
+                      });
+}
+
+void JobTracker::deliverLines(const QStringList &lines)
+{
+    if (lines.isEmpty())
+        return;
+    QList<LogLevel> levels;
+    levels.reserve(lines.size());
+    for (const QString &line : lines) {
+        m_lastLevel = classifyLogLine(line, m_lastLevel);
+        levels.append(m_lastLevel);
+    }
+    m_linesDelivered += int(lines.size());
+    emit logLines(lines, levels);
+}
+
+void JobTracker::beginFinishing()
+{
+    m_finishing = true;
+    cancelAll();
+    m_timer->stop();
+    setState(State::Finishing);
+    schedule(0);
+}
+
+void JobTracker::finishStep()
+{
+    if (!m_client || busy(LogKind) || busy(InfoKind) || busy(ResultKind))
+        return;
+    if (!m_liveLogDone) {
+        pollLog(true);
+        return;
+    }
+    if (!m_infoDone) {
+        fetchInfo();
+        return;
+    }
+    if (m_needFullLog && !m_fullLogDone && !m_taskInfo.logPath.isEmpty()) {
+        fetchFullLog();
+        return;
+    }
+    if (m_options.fetchResultSets && !m_resultsDone && !m_taskInfo.resultLocation.isEmpty()) {
+        fetchResultSets();
+        return;
+    }
+    if (m_status == JobStatus::Succeed)
+        setProgress(1.0, {});
+    m_timer->stop();
+    setState(State::Finished);
+    emit finished(m_status);
+}
+
+void JobTracker::fetchInfo()
+{
+    if (busy(InfoKind))
+        return;
+    ++m_requestsSent;
+    m_inFlight[InfoKind] =
+        m_client->jobInfo(m_job.taskId, this, [this, gen = m_generation](Result<TaskInfo> r) {
+            if (gen != m_generation)
+                return;
+            if (!r) {
+                if (handleTransient(r.error()))
+                    return;
+                if (m_finishing) {
+                    // No history (odd gateway): finish with what we have.
+                    m_lastError = r.error();
+                    m_infoDone = true;
+                    finishStep();
+                    return;
+                }
+                fail(r.error());
+                return;
+            }
+            onHealthy();
+            m_taskInfo = r.value();
+            m_hasTaskInfo = true;
+            if (!m_taskInfo.pathExecId().isEmpty())
+                m_job.execId = m_taskInfo.pathExecId();
+            emit taskInfoChanged(m_taskInfo);
+            if (m_finishing) {
+                m_infoDone = true;
+                finishStep();
+                return;
+            }
+            applyStatus(m_taskInfo.status);
+            if (!m_finishing && m_state == State::Polling)
+                schedule(nextInterval());
+        });
+}
+
+void JobTracker::fetchFullLog()
+{
+    ++m_requestsSent;
+    m_inFlight[LogKind] =
+        m_client->openLog(m_taskInfo.logPath, this, [this, gen = m_generation](Result<LogChunk> r) {
+            if (gen != m_generation)
+                return;
+            if (!r) {
+                if (handleTransient(r.error()))
+                    return;
+                m_lastError = r.error(); // the log is lost; the job still finishes
+            } else {
+                onHealthy();
+                const QStringList all = r->lines();
+                if (all.size() > m_linesDelivered)
+                    deliverLines(all.mid(m_linesDelivered));
+            }
+            m_fullLogDone = true;
+            finishStep();
+        });
+}
+
+void JobTracker::fetchResultSets()
+{
+    ++m_requestsSent;
+    m_inFlight[ResultKind] = m_client->resultSets(
+        m_taskInfo.resultLocation, this, [this, gen = m_generation](Result<QList<ResultSetRef>> r) {
+            if (gen != m_generation)
+                return;
+            if (!r) {
+                if (handleTransient(r.error()))
+                    return;
+                m_lastError = r.error();
+            } else {
+                onHealthy();
+                m_resultSets = r.value();
+                emit resultSetsReady(m_resultSets);
+            }
+            m_resultsDone = true;
+            finishStep();
+        });
+}
+
+void JobTracker::kill()
+{
+    if (m_killState == KillState::Requested || isTerminal(m_status))
+        return;
+    m_killState = KillState::Requested;
+    m_killStartedMs = nowMs();
+    m_killReported = false;
+    emit killRequested();
+    if (m_state == State::Submitting || !m_job.isValid()) {
+        m_killPending = true;
+        return;
+    }
+    sendKill();
+    if (m_state == State::Polling && !busy(StatusKind))
+        schedule(qMin(m_timer->isActive() ? m_timer->remainingTime() : 0, 200));
+}
+
+void JobTracker::sendKill()
+{
+    if (!m_client || busy(KillKind))
+        return;
+    m_killPending = false;
+    m_lastKillSentMs = nowMs();
+    ++m_requestsSent;
+    m_inFlight[KillKind] = m_client->kill(m_job, this, [](Result<Unit>) {
+        // The answer says little ("already completed", "forced kill"): the status decides.
+    });
+}
+
+void JobTracker::checkKill()
+{
+    const qint64 now = nowMs();
+    if (now - m_lastKillSentMs >= m_options.killResendMs)
+        sendKill();
+    if (!m_killReported && now - m_killStartedMs >= m_options.killGiveUpMs) {
+        m_killReported = true;
+        m_killState = KillState::NotConfirmed;
+        emit killNotConfirmed(int((now - m_killStartedMs) / 1000));
+    }
+}
+
+} // namespace linkisdesk

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "faultserver.h"
+
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace linkisdesk::testsupport {
+
+QByteArray FaultServer::Request::header(const QByteArray &name) const
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+bool FaultServer::Request::hasHeaderExactly(const QByteArray &name) const
+{
+    for (const auto &h : headers) {
+        if (h.first == name)
+            return true;
+    }
+    return false;
+}
+
+FaultServer::Response FaultServer::Response::json(int status, const QByteArray &body)
+{
+    Response r;
+    r.status = status;
+    r.body = body;
+    return r;
+}
+
+FaultServer::Response FaultServer::Response::linkis(int linkisStatus, const QByteArray &dataJson,
+                                                    const QByteArray &message)
+{
+    int http = 200;
+    switch (linkisStatus) {
+    case -1: http = 401; break;
+    case 1: http = 400; break;
+    case 2: http = 412; break;
+    case 3: http = 403; break;
+    default: break;
+    }
+    return json(http,
+                "{\"method\":null,\"status\":" + QByteArray::number(linkisStatus) +
+                    ",\"message\":\"" + message +
+                    "\",\"data\":" + (dataJson.isEmpty() ? QByteArray("{}") : dataJson) + '}');
+}
+
+FaultServer::Response FaultServer::Response::drop()
+{
+    Response r;
+    r.action = Action::Drop;
+    return r;
+}
+
+FaultServer::Response FaultServer::Response::hang()
+{
+    Response r;
+    r.action = Action::Hang;
+    return r;
+}
+
+FaultServer::FaultServer(QObject *parent)
+    : QObject(parent)
+    , m_server(new QTcpServer(this))
+{
+    connect(m_server, &QTcpServer::newConnection, this, &FaultServer::onNewConnection);
+}
+
+FaultServer::~FaultServer() = default;
+
+bool FaultServer::listen(quint16 port)
+{
+    return m_server->listen(QHostAddress::LocalHost, port);
+}
+
+void FaultServer::close()
+{
+    m_server->close();
+    const auto sockets = m_buffers.keys();
+    for (QTcpSocket *s : sockets)
+        s->abort();
+}
+
+quint16 FaultServer::port() const
+{
+    return m_server->serverPort();
+}
+
+QUrl FaultServer::url() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port()));
+}
+
+void FaultServer::on(const QString &pathSuffix, const QList<Response> &responses)
+{
+    for (auto &route : m_routes) {
+        if (route.first == pathSuffix) {
+            route.second = responses;
+            return;
+        }
+    }
+    m_routes.append({pathSuffix, responses});
+}
+
+int FaultServer::countRequests(const QString &pathSuffix) const
+{
+    int n = 0;
+    for (const Request &r : m_requests) {
+        if (r.path.endsWith(pathSuffix))
+            ++n;
+    }
+    return n;
+}
+
+void FaultServer::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        m_buffers.insert(socket, {});
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            m_buffers.remove(socket);
+            socket->deleteLater();
+        });
+    }
+}
+
+void FaultServer::onReadyRead(QTcpSocket *socket)
+{
+    QByteArray &buffer = m_buffers[socket];
+    buffer += socket->readAll();
+    for (;;) {
+        const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
+        if (headerEnd < 0)
+            return;
+        const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
+        Request request;
+        const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
+        request.method = first.value(0);
+        const QUrl target(QString::fromLatin1(first.value(1)));
+        request.path = target.path();
+        request.query = QUrlQuery(target);
+        qsizetype length = 0;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArray line = lines.at(i).trimmed();
+            const qsizetype colon = line.indexOf(':');
+            if (colon <= 0)
+                continue;
+            const QByteArray name = line.left(colon).trimmed();
+            const QByteArray value = line.mid(colon + 1).trimmed();
+            request.headers.append({name, value});
+            if (name.compare("Content-Length", Qt::CaseInsensitive) == 0)
+                length = value.toLongLong();
+        }
+        if (buffer.size() < headerEnd + 4 + length)
+            return;
+        request.body = buffer.mid(headerEnd + 4, length);
+        buffer.remove(0, headerEnd + 4 + length);
+        m_requests.append(request);
+        emit requestReceived(request.path);
+        respond(socket, request);
+    }
+}
+
+void FaultServer::respond(QTcpSocket *socket, const Request &request)
+{
+    Response response;
+    bool routed = false;
+    for (auto &route : m_routes) {
+        if (request.path.endsWith(route.first) && !route.second.isEmpty()) {
+            response = route.second.size() > 1 ? route.second.takeFirst() : route.second.first();
+            routed = true;
+            break;
+        }
+    }
+    if (!routed) {
+        response = m_handler ? m_handler(request)
+                             : Response::linkis(1, {}, "unknown path " + request.path.toUtf8());
+    }
+    if (response.action == Response::Action::Hang)
+        return;
+    if (response.delayMs > 0) {
+        QPointer<QTcpSocket> guard(socket);
+        QTimer::singleShot(response.delayMs, this, [this, guard, response] {
+            if (guard && guard->state() == QAbstractSocket::ConnectedState)
+                write(guard, response);
+        });
+        return;
+    }
+    write(socket, response);
+}
+
+void FaultServer::write(QTcpSocket *socket, const Response &response)
+{
+    if (response.action == Response::Action::Drop) {
+        socket->abort();
+        return;
+    }
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + " X\r\n";
+    out += "Content-Type: " + response.contentType + "\r\n";
+    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    for (const auto &h : response.headers)
+        out += h.first + ": " + h.second + "\r\n";
+    out += "Connection: close\r\n\r\n";
+    out += response.body;
+    socket->write(out);
+    socket->disconnectFromHost();
+}
+
+} // namespace linkisdesk::testsupport

@@ -9,6 +9,7 @@
 #include <QStandardPaths>
 
 #include <csignal>
+#include <sys/prctl.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -93,8 +94,12 @@ void ProcessEngine::start()
     m_process.setProgram(program);
     m_process.setArguments(python ? QStringList {QStringLiteral("-u"), script}
                                   : QStringList {script});
-    // A new session makes the child the leader of its own process group.
-    m_process.setChildProcessModifier([] { ::setsid(); });
+    // A new session makes the child the leader of its own process group (kill reaches all of
+    // it); the parent-death signal ends it if the gateway itself is killed hard.
+    m_process.setChildProcessModifier([] {
+        ::setsid();
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    });
     m_ctx.log->append(
         Level::Info,
         QStringLiteral("Starting %1 (%2).")

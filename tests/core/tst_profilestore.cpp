@@ -106,6 +106,21 @@ private slots:
         QVERIFY(check.contains(QStringLiteral("from-gui")));
     }
 
+    void aWatchingStoreSeesOtherWriters()
+    {
+        ProfileStore gui(path());
+        QVERIFY(gui.load());
+        gui.setWatching(true);
+        QSignalSpy changed(&gui, &ProfileStore::changed);
+        ProfileStore cli(path());
+        QVERIFY(cli.load());
+        QVERIFY(cli.add(sampleProfile(QStringLiteral("added-by-cli"))));
+        QTRY_VERIFY(gui.contains(QStringLiteral("added-by-cli")));
+        QVERIFY(changed.size() >= 1);
+        QVERIFY(cli.remove(QStringLiteral("added-by-cli"))); // a second save replaces the file
+        QTRY_VERIFY(!gui.contains(QStringLiteral("added-by-cli")));
+    }
+
     void updateRenamesAndRemoveDeletes()
     {
         ProfileStore store(path());

@@ -4,6 +4,8 @@
 #include "util/apppaths.h"
 #include "util/jsonfile.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -113,6 +115,39 @@ Result<Unit> ProfileStore::mutate(const std::function<Result<Unit>()> &change)
     auto saved = save();
     emit changed();
     return saved;
+}
+
+void ProfileStore::setWatching(bool watch)
+{
+    if (watch == isWatching())
+        return;
+    if (!watch) {
+        delete m_watcher;
+        m_watcher = nullptr;
+        return;
+    }
+    const QString dir = QFileInfo(m_path).absolutePath();
+    QDir().mkpath(dir);
+    m_watcher = new QFileSystemWatcher(this);
+    // The folder, because an atomic save replaces the file (a watch on the file alone would
+    // be lost after the first save); the file too, for editors that rewrite it in place.
+    m_watcher->addPath(dir);
+    if (QFileInfo::exists(m_path))
+        m_watcher->addPath(m_path);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this,
+            &ProfileStore::onFileSystemChange);
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &ProfileStore::onFileSystemChange);
+}
+
+void ProfileStore::onFileSystemChange()
+{
+    if (m_watcher && QFileInfo::exists(m_path) && !m_watcher->files().contains(m_path))
+        m_watcher->addPath(m_path);
+    const QList<Profile> before = profiles();
+    const QString defaultBefore = m_default;
+    load(); // problems were reported by the first load; a half-written file cannot be seen
+    if (profiles() != before || m_default != defaultBefore)
+        emit changed();
 }
 
 qsizetype ProfileStore::indexOf(const QString &name) const

@@ -4,6 +4,7 @@
 #include "api/result.h"
 #include "profile.h"
 
+#include <QFileSystemWatcher>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -45,6 +46,11 @@ public:
     QString defaultProfileName() const; // always names an existing profile
     Result<Unit> setDefaultProfile(const QString &name);
 
+    // Follows changes other processes make to the file (the CLI's `profile add` shows up in a
+    // running GUI): reloads and emits changed() when the profiles differ. Off by default.
+    void setWatching(bool watch);
+    bool isWatching() const { return m_watcher != nullptr; }
+
     Result<Unit> add(const Profile &profile);
     // Replaces the profile called `name` (the new one may carry another name: a rename).
     Result<Unit> update(const QString &name, const Profile &profile);
@@ -57,11 +63,13 @@ private:
     Result<Unit> save() const;
     Result<Unit> mutate(const std::function<Result<Unit>()> &change);
     qsizetype indexOf(const QString &name) const;
+    void onFileSystemChange();
 
     QString m_path;
     QList<Profile> m_profiles; // without Local
     Profile m_local; // Local's stored options (engine, creator)
     QString m_default;
+    QFileSystemWatcher *m_watcher = nullptr;
 };
 
 } // namespace linkisdesk

@@ -85,16 +85,17 @@ void KeychainSecretStore::read(const QString &key, QObject *context, ReadCallbac
     QPointer<QObject> ctx(context ? context : this);
     runJob(job, m_timeoutMs, this,
            [this, key, ctx, callback = std::move(callback)](QKeychain::Job *j) {
+               using R = Result<std::optional<QString>>;
+               if (!j || meansNoKeyring(j->error()))
+                   fallBack(describe(j, m_timeoutMs)); // even when nobody waits for the answer
                if (!ctx)
                    return;
-               using R = Result<std::optional<QString>>;
                if (j && j->error() == QKeychain::NoError) {
                    const QString secret = static_cast<QKeychain::ReadPasswordJob *>(j)->textData();
                    deliver(ctx, callback, R(std::optional<QString>(secret)));
                } else if (j && j->error() == QKeychain::EntryNotFound) {
                    deliver(ctx, callback, R(std::optional<QString>()));
                } else if (!j || meansNoKeyring(j->error())) {
-                   fallBack(describe(j, m_timeoutMs));
                    m_memory.read(key, ctx, callback);
                } else {
                    deliver(ctx, callback,
@@ -147,12 +148,13 @@ void KeychainSecretStore::remove(const QString &key, QObject *context, DoneCallb
     job->setKey(key);
     QPointer<QObject> ctx(context ? context : this);
     runJob(job, m_timeoutMs, this, [this, ctx, callback = std::move(callback)](QKeychain::Job *j) {
+        if (!j || meansNoKeyring(j->error()))
+            fallBack(describe(j, m_timeoutMs));
         if (!ctx)
             return;
         if (j && (j->error() == QKeychain::NoError || j->error() == QKeychain::EntryNotFound)) {
             deliver(ctx, callback, Result<Unit>(Unit {}));
         } else if (!j || meansNoKeyring(j->error())) {
-            fallBack(describe(j, m_timeoutMs));
             deliver(ctx, callback, Result<Unit>(Unit {}));
         } else {
             deliver(

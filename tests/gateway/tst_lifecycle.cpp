@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The gateway as a process: command line, the one stdout line, the runtime file, SIGTERM,
+// a hard kill and restart on the same data directory, --max-jobs queueing, jobRunningTimeout.
+#include "gatewayharness.h"
+
+#include <QFileInfo>
+#include <QTcpServer>
+#include <QTemporaryDir>
+
+class TestGatewayLifecycle : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void versionAndBadArguments();
+    void busyPortFails();
+    void restartKeepsHistoryResultsAndLogs();
+    void sigtermCancelsJobsAndRemovesRuntimeFile();
+    void maxJobsQueuesTheRest();
+    void runningTimeoutEndsAsTimeout();
+};
+
+void TestGatewayLifecycle::versionAndBadArguments()
+{
+    QProcess p;
+    p.start(GatewayHarness::binary(), {QStringLiteral("--version")});
+    QVERIFY(p.waitForFinished(5000));
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY(p.readAllStandardOutput().startsWith("linkis-desk-gateway " LINKIS_DESK_VERSION));
+    for (const QStringList &args :
+         {QStringList {QStringLiteral("--port"), QStringLiteral("abc")},
+          QStringList {QStringLiteral("--bogus")},
+          QStringList {QStringLiteral("--max-jobs"), QStringLiteral("-1")}}) {
+        p.start(GatewayHarness::binary(), args);
+        QVERIFY(p.waitForFinished(5000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(p.readAllStandardOutput().isEmpty());
+        QVERIFY(!p.readAllStandardError().isEmpty());
+    }
+}
+
+void TestGatewayLifecycle::busyPortFails()
+{
+    QTcpServer blocker;
+    QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
+    QTemporaryDir dir;
+    QProcess p;
+    p.start(GatewayHarness::binary(),
+            {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--port"),
+             QString::number(blocker.serverPort())});
+    QVERIFY(p.waitForFinished(10000));
+    QCOMPARE(p.exitCode(), 1);
+    QVERIFY(p.readAllStandardOutput().isEmpty());
+    QVERIFY(p.readAllStandardError().contains("cannot listen"));
+}
+
+void TestGatewayLifecycle::restartKeepsHistoryResultsAndLogs()
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("data"));
+    auto first = std::make_unique<GatewayHarness>(data);
+    QVERIFY(first->start());
+    const QJsonObject done = first->submit(QStringLiteral("select 'kept' as v"),
+                                           QStringLiteral("sqlite"), QStringLiteral("sql"));
+    const QString doneExec = done.value(QStringLiteral("execID")).toString();
+    QCOMPARE(first->waitDone(doneExec), QStringLiteral("Succeed"));
+    const QJsonObject running = first->submit(QStringLiteral("import time\ntime.sleep(60)"),
+                                              QStringLiteral("python"), QStringLiteral("python"));
+    const qint64 runningId = running.value(QStringLiteral("taskID")).toInteger();
+    QTRY_COMPARE_WITH_TIMEOUT(first->status(running.value(QStringLiteral("execID")).toString()),
+                              QStringLiteral("Running"), 10000);
+    qint64 pgid = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (pgid = findProcess(QStringLiteral("/work/%1/script.py").arg(runningId))) != 0, 10000);
+    first->killHard(); // SIGKILL: no chance to clean up
+    // The child dies with its parent (PR_SET_PDEATHSIG).
+    QTRY_VERIFY_WITH_TIMEOUT(processesInGroup(pgid).isEmpty(), 2000);
+    first.reset();
+
+    GatewayHarness second(data);
+    QVERIFY(second.start());
+    const QJsonObject kept = second.task(done.value(QStringLiteral("taskID")).toInteger());
+    QCOMPARE(kept.value(QStringLiteral("status")).toString(), QStringLiteral("Succeed"));
+    const HttpResult page =
+        second.get(QStringLiteral("filesystem/openFile?path=%1/_0.dolphin")
+                       .arg(kept.value(QStringLiteral("resultLocation")).toString()));
+    QCOMPARE(page.data().value(QStringLiteral("fileContent")).toArray(),
+             (QJsonArray {QJsonArray {QStringLiteral("kept")}}));
+    const HttpResult log = second.get(QStringLiteral("filesystem/openLog?path=%1")
+                                          .arg(kept.value(QStringLiteral("logPath")).toString()));
+    QVERIFY(log.data()
+                .value(QStringLiteral("log"))
+                .toArray()
+                .at(3)
+                .toString()
+                .contains(QStringLiteral("Congratulations")));
+    // The old execID (another port) still names the job, and its live log is still served.
+    QCOMPARE(second.status(doneExec), QStringLiteral("Succeed"));
+    const HttpResult entranceLog =
+        second.get(QStringLiteral("entrance/%1/log?fromLine=1").arg(doneExec));
+    QVERIFY(entranceLog.data().value(QStringLiteral("fromLine")).toInt() > 3);
+
+    const QJsonObject orphan = second.task(runningId);
+    QCOMPARE(orphan.value(QStringLiteral("status")).toString(), QStringLiteral("Failed"));
+    QVERIFY(orphan.value(QStringLiteral("errDesc"))
+                .toString()
+                .contains(QStringLiteral("gateway stopped")));
+    QVERIFY(orphan.value(QStringLiteral("errCode")).isDouble());
+
+    const QJsonObject next =
+        second.submit(QStringLiteral("select 1"), QStringLiteral("sqlite"), QStringLiteral("sql"));
+    QVERIFY(next.value(QStringLiteral("taskID")).toInteger() > runningId);
+}
+
+void TestGatewayLifecycle::sigtermCancelsJobsAndRemovesRuntimeFile()
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("data"));
+    const QString runtime = dir.filePath(QStringLiteral("run/sub/gateway.json"));
+    qint64 taskId = 0;
+    qint64 pgid = 0;
+    {
+        GatewayHarness gw(data, {QStringLiteral("--runtime-file"), runtime});
+        QVERIFY(gw.start());
+        QVERIFY(QFileInfo::exists(runtime));
+        QCOMPARE(QFileInfo(runtime).permissions() & 0x0077, QFileDevice::Permissions());
+        QCOMPARE(QFileInfo(QFileInfo(runtime).absolutePath()).permissions() & 0x0077,
+                 QFileDevice::Permissions());
+        QFile f(runtime);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject content = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(content.value(QStringLiteral("url")).toString(), gw.url);
+        QCOMPARE(content.value(QStringLiteral("token")).toString(), gw.token);
+        QCOMPARE(content.value(QStringLiteral("pid")).toInteger(), gw.process().processId());
+
+        const QJsonObject job = gw.submit(QStringLiteral("while True: pass"),
+                                          QStringLiteral("python"), QStringLiteral("python"));
+        taskId = job.value(QStringLiteral("taskID")).toInteger();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (pgid = findProcess(QStringLiteral("/work/%1/script.py").arg(taskId))) != 0, 10000);
+        QCOMPARE(gw.terminate(), 0);
+        QVERIFY(!QFileInfo::exists(runtime));
+        QVERIFY(processesInGroup(pgid).isEmpty());
+        // Exactly one line ever went to stdout.
+        QVERIFY(gw.process().readAllStandardOutput().isEmpty());
+    }
+    GatewayHarness again(data);
+    QVERIFY(again.start());
+    QCOMPARE(again.task(taskId).value(QStringLiteral("status")).toString(),
+             QStringLiteral("Cancelled"));
+}
+
+void TestGatewayLifecycle::maxJobsQueuesTheRest()
+{
+    QTemporaryDir dir;
+    GatewayHarness gw(dir.filePath(QStringLiteral("data")),
+                      {QStringLiteral("--max-jobs"), QStringLiteral("1")});
+    QVERIFY(gw.start());
+    const QString first = gw.submit(QStringLiteral("import time\ntime.sleep(60)"),
+                                    QStringLiteral("python"), QStringLiteral("python"))
+                              .value(QStringLiteral("execID"))
+                              .toString();
+    const QString second =
+        gw.submit(QStringLiteral("select 1"), QStringLiteral("sqlite"), QStringLiteral("sql"))
+            .value(QStringLiteral("execID"))
+            .toString();
+    const QString third =
+        gw.submit(QStringLiteral("select 2"), QStringLiteral("sqlite"), QStringLiteral("sql"))
+            .value(QStringLiteral("execID"))
+            .toString();
+    QTRY_COMPARE_WITH_TIMEOUT(gw.status(first), QStringLiteral("Running"), 10000);
+    QCOMPARE(gw.status(second), QStringLiteral("Scheduled"));
+    QCOMPARE(gw.status(third), QStringLiteral("Scheduled"));
+    const HttpResult undone = gw.get(QStringLiteral("jobhistory/listundonetasks"));
+    QCOMPARE(undone.data().value(QStringLiteral("totalPage")).toInt(), 3);
+    // A queued job is cancelled at once; killing the running one lets the queue move on.
+    QCOMPARE(gw.get(QStringLiteral("entrance/%1/kill").arg(third)).status(), 0);
+    QCOMPARE(gw.status(third), QStringLiteral("Cancelled"));
+    QCOMPARE(gw.get(QStringLiteral("entrance/%1/kill").arg(first)).status(), 0);
+    QCOMPARE(gw.waitDone(second), QStringLiteral("Succeed"));
+    QCOMPARE(gw.status(first), QStringLiteral("Cancelled"));
+}
+
+void TestGatewayLifecycle::runningTimeoutEndsAsTimeout()
+{
+    QTemporaryDir dir;
+    GatewayHarness gw(dir.filePath(QStringLiteral("data")));
+    QVERIFY(gw.start());
+    const HttpResult r =
+        gw.post(QStringLiteral("entrance/submit"),
+                {{QStringLiteral("executionContent"),
+                  QJsonObject {{QStringLiteral("code"), QStringLiteral("sleep 60")},
+                               {QStringLiteral("runType"), QStringLiteral("sh")}}},
+                 {QStringLiteral("labels"),
+                  QJsonObject {{QStringLiteral("engineType"), QStringLiteral("shell-1")},
+                               {QStringLiteral("jobRunningTimeout"), 1}}}});
+    QCOMPARE(r.status(), 0);
+    const QString execId = r.data().value(QStringLiteral("execID")).toString();
+    QCOMPARE(gw.waitDone(execId, 10000), QStringLiteral("Timeout"));
+    const QJsonObject task = gw.task(r.data().value(QStringLiteral("taskID")).toInteger());
+    QVERIFY(task.value(QStringLiteral("errDesc"))
+                .toString()
+                .contains(QStringLiteral("jobRunningTimeout")));
+}
+
+QTEST_GUILESS_MAIN(TestGatewayLifecycle)
+#include "tst_lifecycle.moc"

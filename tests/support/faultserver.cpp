@@ -169,6 +169,9 @@ void FaultServer::onReadyRead(QTcpSocket *socket)
 
 void FaultServer::respond(QTcpSocket *socket, const Request &request)
 {
+    const QString segment = u'/' + request.path.section(u'/', -1);
+    const int active = ++m_active[segment];
+    m_maxActive[segment] = qMax(m_maxActive.value(segment), active);
     Response response;
     bool routed = false;
     for (auto &route : m_routes) {
@@ -182,21 +185,26 @@ void FaultServer::respond(QTcpSocket *socket, const Request &request)
         response = m_handler ? m_handler(request)
                              : Response::linkis(1, {}, "unknown path " + request.path.toUtf8());
     }
-    if (response.action == Response::Action::Hang)
+    if (response.action == Response::Action::Hang) {
+        --m_active[segment];
         return;
+    }
     if (response.delayMs > 0) {
         QPointer<QTcpSocket> guard(socket);
-        QTimer::singleShot(response.delayMs, this, [this, guard, response] {
+        QTimer::singleShot(response.delayMs, this, [this, guard, response, segment] {
             if (guard && guard->state() == QAbstractSocket::ConnectedState)
-                write(guard, response);
+                write(guard, response, segment);
+            else
+                --m_active[segment];
         });
         return;
     }
-    write(socket, response);
+    write(socket, response, segment);
 }
 
-void FaultServer::write(QTcpSocket *socket, const Response &response)
+void FaultServer::write(QTcpSocket *socket, const Response &response, const QString &segment)
 {
+    --m_active[segment];
     if (response.action == Response::Action::Drop) {
         socket->abort();
         return;

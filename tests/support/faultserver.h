@@ -76,6 +76,8 @@ public:
 
     const QList<Request> &requests() const { return m_requests; }
     int countRequests(const QString &pathSuffix) const;
+    // The most requests whose path ends with pathSuffix that were waiting for an answer at once.
+    int maxConcurrent(const QString &pathSuffix) const { return m_maxActive.value(pathSuffix); }
     void clearRequests() { m_requests.clear(); }
 
 signals:
@@ -85,13 +87,15 @@ private:
     void onNewConnection();
     void onReadyRead(QTcpSocket *socket);
     void respond(QTcpSocket *socket, const Request &request);
-    void write(QTcpSocket *socket, const Response &response);
+    void write(QTcpSocket *socket, const Response &response, const QString &segment);
 
     QTcpServer *m_server = nullptr;
     Handler m_handler;
     QList<QPair<QString, QList<Response>>> m_routes;
     QList<Request> m_requests;
     QMap<QTcpSocket *, QByteArray> m_buffers;
+    QMap<QString, int> m_active; // last path segment -> requests not answered yet
+    QMap<QString, int> m_maxActive; // "/" + last path segment -> most at once
 };
 
 } // namespace linkisdesk::testsupport

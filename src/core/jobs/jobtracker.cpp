@@ -173,9 +173,10 @@ bool JobTracker::handleTransient(const ApiError &error)
     cancelAll();
     m_lastError = error;
     ++m_failures;
-    const int base = qMin(m_options.maxRetryDelayMs, 500 * (1 << qMin(m_failures - 1, 10)));
+    const int base =
+        qMin(m_options.maxRetryDelayMs, m_options.retryBaseMs * (1 << qMin(m_failures - 1, 10)));
     const double jitter = 0.75 + 0.5 * QRandomGenerator::global()->generateDouble();
-    const int delay = qMax(100, int(base * jitter));
+    const int delay = qMax(1, int(base * jitter));
     setState(State::Reconnecting);
     emit reconnecting(error, m_failures, delay);
     schedule(delay);

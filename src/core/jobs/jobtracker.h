@@ -49,10 +49,11 @@ public:
     struct Options
     {
         int firstIntervalMs = 100;
-        int maxIntervalMs = 4000; // long jobs: about one poll round per 4 s
+        int maxIntervalMs = 5000; // long jobs: 2.5 requests per 5 s (the web console: 3)
         int logPageSize = 1000; // lines per log request
         int killResendMs = 5000; // re-send the kill if still running after this
         int killGiveUpMs = 30000; // then report "not confirmed after N s" (polling goes on)
+        int retryBaseMs = 500; // first retry after a network failure (doubles, with jitter)
         int maxRetryDelayMs = 15000;
         bool fetchResultSets = true;
     };

@@ -237,8 +237,10 @@ void LinkisClient::onCallFinished(PendingCall *call, QNetworkReply *reply)
         return;
     }
     const QByteArray body = reply->readAll();
-    if (needsSession() && !call->isLogin && !call->retried &&
-        parsers::isSessionLost(httpStatus, body)) {
+    const bool lost = parsers::isSessionLost(httpStatus, body) ||
+        (call->status1MeansLoggedOut && httpStatus == 400 &&
+         parsers::parseEnvelope(httpStatus, body).error().linkisStatus == 1);
+    if (needsSession() && !call->isLogin && !call->retried && lost) {
         // The session is gone (expired, gateway restarted): log in again once, then retry.
         call->retried = true;
         if (m_loggedIn)

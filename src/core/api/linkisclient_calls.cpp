@@ -90,8 +90,10 @@ RequestHandle LinkisClient::logout(QObject *context, Callback<Unit> callback)
 
 RequestHandle LinkisClient::userInfo(QObject *context, Callback<LoginInfo> callback)
 {
-    return dispatch(newCall("GET", QStringLiteral("user/userInfo"), {}, {}, context,
-                            LINKIS_ADAPT(LoginInfo, callback, parsers::parseLogin)));
+    PendingCall *call = newCall("GET", QStringLiteral("user/userInfo"), {}, {}, context,
+                                LINKIS_ADAPT(LoginInfo, callback, parsers::parseLogin));
+    call->status1MeansLoggedOut = true;
+    return dispatch(call);
 }
 
 RequestHandle LinkisClient::submit(const SubmitRequest &request, QObject *context,

@@ -35,6 +35,8 @@ public:
     QUrlQuery query;
     QByteArray body;
     bool isLogin = false; // the login call itself: never triggers a re-login
+    // user/userInfo answers "not logged in" with status 1 (HTTP 400), not -1 (protocol §12.16).
+    bool status1MeansLoggedOut = false;
 
     // State kept by LinkisClient.
     QPointer<QNetworkReply> reply;

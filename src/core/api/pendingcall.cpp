@@ -19,7 +19,8 @@ PendingCall::~PendingCall()
 {
     if (reply) {
         reply->disconnect(this);
-        reply->abort();
+        if (reply->error() == QNetworkReply::NoError)
+            reply->abort();
         reply->deleteLater();
     }
 }
@@ -34,7 +35,8 @@ void PendingCall::cancel()
         QNetworkReply *r = reply;
         reply = nullptr;
         r->disconnect(this);
-        r->abort();
+        if (r->error() == QNetworkReply::NoError) // a failed reply must not fail twice
+            r->abort();
         r->deleteLater();
     }
     deleteLater();

@@ -13,6 +13,7 @@ private slots:
     void initTestCase();
     void seedSampleRequestSucceeds();
     void demoTableAggregates();
+    void hiveStatementsRunOnSqlite();
     void resultPagesAcrossSeveralPages();
     void nullValues();
     void variablesAreSubstituted();
@@ -122,6 +123,39 @@ void TestGatewayJobs::demoTableAggregates()
              QStringLiteral("count(*)"));
     QCOMPARE(meta.at(2).toObject().value(QStringLiteral("dataType")).toString(),
              QStringLiteral("long"));
+}
+
+void TestGatewayJobs::hiveStatementsRunOnSqlite()
+{
+    const QJsonObject job = m_gw->submit(
+        QStringLiteral("use default;\nshow databases;\ndesc demo_sales;\ndescribe `demo_sales`"),
+        QStringLiteral("hive-3.1.3"), QStringLiteral("hql"));
+    QCOMPARE(m_gw->waitDone(job.value(QStringLiteral("execID")).toString()),
+             QStringLiteral("Succeed"));
+    const QString dir = m_gw->task(job.value(QStringLiteral("taskID")).toInteger())
+                            .value(QStringLiteral("resultLocation"))
+                            .toString();
+    auto rows = [&](int n) {
+        return m_gw->get(QStringLiteral("filesystem/openFile?path=%1/_%2.dolphin").arg(dir).arg(n))
+            .data()
+            .value(QStringLiteral("fileContent"))
+            .toArray();
+    };
+    QCOMPARE(rows(0), (QJsonArray {QJsonArray {QStringLiteral("default")}}));
+    const QJsonArray columns = rows(1);
+    QCOMPARE(columns.size(), 5);
+    QCOMPARE(columns.at(0).toArray().at(0).toString(), QStringLiteral("sale_date"));
+    QCOMPARE(columns.at(4).toArray().at(1).toString(), QStringLiteral("REAL"));
+    QCOMPARE(rows(2), columns);
+
+    const QJsonObject missing = m_gw->submit(QStringLiteral("desc no_such_table"),
+                                             QStringLiteral("spark"), QStringLiteral("sql"));
+    QCOMPARE(m_gw->waitDone(missing.value(QStringLiteral("execID")).toString()),
+             QStringLiteral("Failed"));
+    QVERIFY(m_gw->task(missing.value(QStringLiteral("taskID")).toInteger())
+                .value(QStringLiteral("errDesc"))
+                .toString()
+                .contains(QStringLiteral("not found")));
 }
 
 void TestGatewayJobs::resultPagesAcrossSeveralPages()

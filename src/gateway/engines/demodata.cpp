@@ -41,11 +41,9 @@ bool DemoData::create(sqlite3 *db, QString *error)
         if (error)
             *error = QStringLiteral("%1: %2").arg(QLatin1String(what),
                                                   QString::fromUtf8(sqlite3_errmsg(db)));
-        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
         return false;
     };
     if (sqlite3_exec(db,
-                     "BEGIN;"
                      "CREATE TABLE demo_sales (sale_date TEXT, region TEXT, product TEXT,"
                      " quantity INTEGER, amount REAL);",
                      nullptr, nullptr, nullptr) != SQLITE_OK)
@@ -75,8 +73,6 @@ bool DemoData::create(sqlite3 *db, QString *error)
         sqlite3_reset(ins);
     }
     sqlite3_finalize(ins);
-    if (sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
-        return fail("saving demo data");
     return true;
 }
 

@@ -15,7 +15,8 @@ public:
     static constexpr int kRows = 100000;
     static inline const QString kTable = QStringLiteral("demo_sales");
 
-    // Creates and fills the table in one transaction. Returns false with `error` set on failure.
+    // Creates and fills the table; the caller holds the transaction. False with `error` set on
+    // failure.
     static bool create(sqlite3 *db, QString *error);
 };
 

@@ -106,6 +106,7 @@ void ProcessEngine::start()
             .arg(python ? QStringLiteral("python3 -u") : QStringLiteral("bash"), program));
     emit progressChanged(0.0, singleStep(m_ctx.runType, true, false));
     m_process.start();
+    m_process.closeWriteChannel(); // input() sees end of file instead of waiting forever
     m_pgid = m_process.processId();
 }
 

@@ -111,14 +111,21 @@ bool SqliteScriptRunner::openWorkspace(QString *error)
         },
         this);
 
-    // user_version 0 means a new workspace: give it the demo table once.
-    sqlite3_stmt *st = nullptr;
-    int version = 0;
-    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        version = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    if (version == 0) {
+    // user_version 0 means a new workspace: give it the demo table once. The write lock is
+    // taken first, so two first jobs of the same user do not both create it.
+    auto userVersion = [db] {
+        sqlite3_stmt *st = nullptr;
+        int version = -1;
+        if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr) == SQLITE_OK &&
+            sqlite3_step(st) == SQLITE_ROW)
+            version = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+        return version;
+    };
+    if (userVersion() != 0 ||
+        sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return true;
+    if (userVersion() == 0) {
         m_ctx.log->append(Level::Info,
                           QStringLiteral("Creating the demo table %1 (%2 rows) in your new "
                                          "workspace database.")
@@ -126,11 +133,13 @@ bool SqliteScriptRunner::openWorkspace(QString *error)
                               .arg(DemoData::kRows));
         QString demoError;
         if (!DemoData::create(db, &demoError)) {
+            sqlite3_exec(db, "ROLLBACK; BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
             m_ctx.log->append(Level::Warn,
                               QStringLiteral("The demo table was not created: %1").arg(demoError));
         }
         sqlite3_exec(db, "PRAGMA user_version=1", nullptr, nullptr, nullptr);
     }
+    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
     return true;
 }
 
@@ -154,7 +163,7 @@ QString SqliteScriptRunner::rewrite(sqlite3 *db, const QString &statement, QStri
     if (showDatabases.match(s).hasMatch())
         return QStringLiteral("SELECT 'default' AS database_name");
     if (use.match(s).hasMatch())
-        return QStringLiteral("SELECT 'default' AS database_name WHERE 0");
+        return QString(); // one database only: nothing to switch, and no result set
     const auto m = describe.match(s);
     if (m.hasMatch()) {
         QString table = m.captured(4);

@@ -29,7 +29,7 @@ public:
     EngineOutcome run();
     void cancel();
 
-    // Hive/Spark statements SQLite lacks (show tables, show databases, desc T, use db),
+    // Hive/Spark statements SQLite lacks (show tables, show databases, desc T, use db: empty),
     // rewritten into SQLite; returns the statement unchanged otherwise. `error` is set when
     // the statement is one of these but cannot be served (e.g. an unknown table).
     static QString rewrite(sqlite3 *db, const QString &statement, QString *error);

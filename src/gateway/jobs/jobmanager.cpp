@@ -16,7 +16,7 @@ namespace linkisdesk::gateway {
 namespace {
 
 using Level = JobLog::Level;
-constexpr int kKeepCompleted = 256;
+constexpr int kKeepCompleted = 128; // each keeps its log file open
 
 qint64 nowMs()
 {
@@ -291,7 +291,7 @@ std::shared_ptr<JobLog> JobManager::log(const JobRecord &record)
     if (!opened) {
         if (m_openedLogs.size() >= kKeepCompleted)
             m_openedLogs.clear();
-        opened = std::make_shared<JobLog>(record.logPath);
+        opened = std::make_shared<JobLog>(record.logPath, JobLog::Mode::ExistingOnly);
         m_openedLogs.insert(record.taskId, opened);
     }
     return opened;

@@ -20,10 +20,12 @@ const char *levelName(JobLog::Level level)
 
 } // namespace
 
-JobLog::JobLog(const QString &path)
+JobLog::JobLog(const QString &path, Mode mode)
     : m_path(path)
     , m_file(path)
 {
+    if (mode == Mode::ExistingOnly && !QFileInfo(path).isFile())
+        return;
     QDir().mkpath(QFileInfo(path).absolutePath());
     if (!m_file.open(QIODevice::ReadWrite | QIODevice::Unbuffered))
         return;

@@ -18,8 +18,10 @@ class JobLog
 public:
     enum class Level { Info, Warn, Error };
 
-    // Opens (creating the parent directory) and indexes any lines already in the file.
-    explicit JobLog(const QString &path);
+    enum class Mode { Create, ExistingOnly };
+    // Opens (creating the file and its directory unless ExistingOnly) and indexes the lines
+    // already in the file.
+    explicit JobLog(const QString &path, Mode mode = Mode::Create);
     JobLog(const JobLog &) = delete;
     JobLog &operator=(const JobLog &) = delete;
 

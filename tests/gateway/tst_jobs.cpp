@@ -314,6 +314,29 @@ void TestGatewayJobs::pythonOutputIsLoggedAndATextResult()
     QCOMPARE(page.data().value(QStringLiteral("fileContent")).toArray(),
              (QJsonArray {QJsonArray {QStringLiteral("hello")}, QJsonArray {QStringLiteral("x")}}));
 
+    // No output, no result set: the result directory does not exist (Linkis: no result).
+    const QJsonObject silent =
+        m_gw->submit(QStringLiteral("x = 1"), QStringLiteral("python"), QStringLiteral("python"));
+    QCOMPARE(m_gw->waitDone(silent.value(QStringLiteral("execID")).toString()),
+             QStringLiteral("Succeed"));
+    const HttpResult tree =
+        m_gw->get(QStringLiteral("filesystem/getDirFileTrees?path=%1")
+                      .arg(m_gw->task(silent.value(QStringLiteral("taskID")).toInteger())
+                               .value(QStringLiteral("resultLocation"))
+                               .toString()));
+    QCOMPARE(tree.status(), 0);
+    QVERIFY(tree.data().value(QStringLiteral("dirFileTrees")).isNull());
+
+    // stdin is closed: input() fails at once instead of hanging the job.
+    const QJsonObject reader = m_gw->submit(QStringLiteral("x = input()"), QStringLiteral("python"),
+                                            QStringLiteral("python"));
+    QCOMPARE(m_gw->waitDone(reader.value(QStringLiteral("execID")).toString(), 10000),
+             QStringLiteral("Failed"));
+    QVERIFY(m_gw->task(reader.value(QStringLiteral("taskID")).toInteger())
+                .value(QStringLiteral("errDesc"))
+                .toString()
+                .contains(QStringLiteral("EOFError")));
+
     const QJsonObject failing =
         m_gw->submit(QStringLiteral("exit 3"), QStringLiteral("shell-1"), QStringLiteral("sh"));
     QCOMPARE(m_gw->waitDone(failing.value(QStringLiteral("execID")).toString()),

@@ -216,7 +216,15 @@ void ProcessEngine::finish(const EngineOutcome &outcome)
     if (m_done)
         return;
     m_done = true;
+    const bool printed = m_stdoutResult.rowCount() > 0;
     m_stdoutResult.close();
+    if (!printed) {
+        // Nothing on stdout: no result set at all, as Linkis reports a job without results.
+        const QString file = m_ctx.resultDir + QStringLiteral("/_0.dolphin");
+        QFile::remove(file);
+        QFile::remove(file + QStringLiteral(".idx"));
+        QDir().rmdir(m_ctx.resultDir);
+    }
     QFile::remove(m_ctx.workDir + QStringLiteral("/script.py"));
     QFile::remove(m_ctx.workDir + QStringLiteral("/script.sh"));
     QDir().rmdir(m_ctx.workDir);

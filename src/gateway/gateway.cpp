@@ -89,7 +89,9 @@ Result<QUrl> Gateway::start()
     m_history->install(*m_router);
     m_filesystem->install(*m_router);
 
-    const QHostAddress address(m_options.host);
+    const QHostAddress address = m_options.host == QStringLiteral("localhost")
+        ? QHostAddress(QHostAddress::LocalHost)
+        : QHostAddress(m_options.host);
     if (address.isNull())
         return fail(QStringLiteral("--host %1 is not an IP address").arg(m_options.host));
     if (!address.isLoopback()) {
@@ -104,9 +106,14 @@ Result<QUrl> Gateway::start()
                         .arg(m_options.host)
                         .arg(m_options.port));
     }
-    const QString hostForUrl = address.protocol() == QAbstractSocket::IPv6Protocol
-        ? u'[' + address.toString() + u']'
-        : address.toString();
+    // A wildcard bind is still reached locally through loopback; advertise that.
+    QString hostForUrl = address.toString();
+    if (address == QHostAddress::AnyIPv4 || address == QHostAddress::Any)
+        hostForUrl = QStringLiteral("127.0.0.1");
+    else if (address == QHostAddress::AnyIPv6)
+        hostForUrl = QStringLiteral("[::1]");
+    else if (address.protocol() == QAbstractSocket::IPv6Protocol)
+        hostForUrl = u'[' + hostForUrl + u']';
     m_jobs->setInstance(hostForUrl + u':' + QString::number(port));
     m_url = QUrl(QStringLiteral("http://%1:%2").arg(hostForUrl).arg(port));
     return m_url;

@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jobs/runcontroller.h"
+
+#include "api/linkisclient.h"
+#include "editor/scripteditor.h"
+#include "editor/scripttab.h"
+#include "editor/variableprompt.h"
+#include "jobs/jobjournal.h"
+#include "jobs/jobregistry.h"
+#include "jobs/jobtracker.h"
+#include "jobs/killconfirmdialog.h"
+#include "jobs/runpanel.h"
+#include "profiles/clientpool.h"
+#include "profiles/profilestore.h"
+#include "script/statementsplitter.h"
+#include "script/variablesubstitution.h"
+#include "settings/appsettings.h"
+#include "settings/settingkeys.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QElapsedTimer>
+
+namespace linkisdesk {
+
+namespace {
+QVariantMap toVariantMap(const QMap<QString, QString> &map)
+{
+    QVariantMap out;
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        out.insert(it.key(), it.value());
+    return out;
+}
+
+QString firstLine(const QString &code)
+{
+    return JobJournal::firstLineOf(code, 80);
+}
+} // namespace
+
+RunController::RunController(ClientPool *clients, JobRegistry *registry, JobJournal *journal,
+                             ProfileStore *profiles, AppSettings *settings, QObject *parent)
+    : QObject(parent)
+    , m_clients(clients)
+    , m_registry(registry)
+    , m_journal(journal)
+    , m_profiles(profiles)
+    , m_settings(settings)
+{
+    m_variablePrompt = [this](const QStringList &names,
+                              ScriptTab *) -> std::optional<QMap<QString, QString>> {
+        VariablePrompt prompt(names, m_dialogParent);
+        if (prompt.exec() != QDialog::Accepted)
+            return std::nullopt;
+        return prompt.values();
+    };
+    m_killPrompt = [this](const QString &profile, bool production, const QString &what,
+                          bool *dontAsk) {
+        KillConfirmDialog dialog(profile, production, what, m_dialogParent);
+        const bool ok = dialog.exec() == QDialog::Accepted;
+        *dontAsk = ok && dialog.dontAskAgain();
+        return ok;
+    };
+}
+
+QString RunController::effectiveProfile(const ScriptTab *tab) const
+{
+    if (!tab->profileName().isEmpty() && m_profiles->contains(tab->profileName()))
+        return tab->profileName();
+    return m_profiles->defaultProfileName();
+}
+
+bool RunController::isProduction(const QString &profile) const
+{
+    const std::optional<Profile> p = m_profiles->profile(profile);
+    return p && p->production;
+}
+
+RunPanel *RunController::panelFor(ScriptTab *tab)
+{
+    auto *panel = qobject_cast<RunPanel *>(tab->runPanel());
+    if (!panel) {
+        panel = new RunPanel;
+        tab->setRunPanel(panel);
+        connect(panel, &RunPanel::killRequested, this, [this, tab] { kill(tab); });
+    }
+    return panel;
+}
+
+JobTracker *RunController::trackerFor(ScriptTab *tab) const
+{
+    return m_trackers.value(tab);
+}
+
+void RunController::run(ScriptTab *tab, bool wholeScript)
+{
+    ScriptEditor *editor = tab->editor();
+    const QString text = editor->text();
+    int start = 0, end = int(text.size());
+    const bool sql =
+        tab->language() == ScriptLanguage::Sql || tab->language() == ScriptLanguage::HiveQl;
+    if (!wholeScript) {
+        if (editor->selectionOffsets(&start, &end)) {
+            // the selection as it is
+        } else if (sql) {
+            StatementSplitter::Options options;
+            options.backslashEscapes = tab->language() == ScriptLanguage::HiveQl;
+            const QList<SqlStatement> statements = StatementSplitter::split(text, options);
+            const int index = StatementSplitter::indexAt(statements, editor->cursorOffset());
+            if (index < 0) {
+                Q_EMIT message(tr("Nothing to run."));
+                return;
+            }
+            start = statements.at(index).startOffset;
+            end = statements.at(index).endOffset;
+        }
+    }
+    const QString code = text.mid(start, end - start);
+    if (code.trimmed().isEmpty()) {
+        Q_EMIT message(tr("Nothing to run."));
+        return;
+    }
+    editor->flashOffsets(start, end);
+    submitCode(tab, code, start, end);
+}
+
+void RunController::submitCode(ScriptTab *tab, const QString &code, int startOffset, int endOffset)
+{
+    Q_UNUSED(endOffset)
+    ScriptParams params = tab->params();
+    const Result<VariableSubstitution::Outcome> outcome =
+        VariableSubstitution::apply(code, params.variables, QDate::currentDate());
+    if (!outcome) {
+        panelFor(tab)->begin(effectiveProfile(tab), isProduction(effectiveProfile(tab)),
+                             firstLine(code));
+        panelFor(tab)->showError(tr("Variables"), outcome.error().message);
+        return;
+    }
+    if (!outcome->unresolved.isEmpty()) {
+        const std::optional<QMap<QString, QString>> values =
+            m_variablePrompt ? m_variablePrompt(outcome->unresolved, tab) : std::nullopt;
+        if (!values)
+            return;
+        for (auto it = values->cbegin(); it != values->cend(); ++it)
+            params.variables.insert(it.key(), it.value());
+        tab->setParams(params);
+    }
+
+    const QString profile = effectiveProfile(tab);
+    const bool production = isProduction(profile);
+    ScriptEditor *editor = tab->editor();
+    editor->clearErrors();
+    const int firstLineNumber = editor->lineOfOffset(startOffset);
+    RunPanel *panel = panelFor(tab);
+    if (JobTracker *previous = m_trackers.value(tab)) {
+        if (isTerminal(previous->status()) || previous->state() == JobTracker::State::Failed)
+            m_registry->remove(previous);
+    }
+    panel->begin(profile, production, firstLine(code));
+
+    SubmitRequest request;
+    request.code = code;
+    request.runType = tab->runType();
+    const std::optional<Profile> p = m_profiles->profile(profile);
+    request.engineType = tab->engine();
+    if (request.engineType.isEmpty() && p)
+        request.engineType = p->engine;
+    if (request.engineType.isEmpty())
+        request.engineType = ScriptLanguages::suggestedEngines(tab->language()).value(0);
+    if (p && request.engineType == p->engine)
+        request.engineVersion = p->engineVersion;
+    if (p && !p->creator.isEmpty())
+        request.creator = p->creator;
+    request.variables = toVariantMap(params.variables);
+    request.startup = toVariantMap(params.startup);
+    request.runtime = toVariantMap(params.runtime);
+    request.special = toVariantMap(params.special);
+    request.scriptPath = tab->filePath();
+
+    QPointer<ScriptTab> guard(tab);
+    m_clients->acquire(
+        profile, panel, [this, guard, request, profile, firstLineNumber](Result<LinkisClient *> c) {
+            if (!guard)
+                return;
+            RunPanel *panel = panelFor(guard);
+            if (!c) {
+                panel->showError(tr("Cannot connect to %1").arg(profile), c.error().message);
+                return;
+            }
+            JobTracker::Options options;
+            options.firstIntervalMs = m_settings->value(SettingKeys::PollFirstMs);
+            options.maxIntervalMs = m_settings->value(SettingKeys::PollMaxMs);
+            JobTracker *tracker = m_registry->create(*c, profile, options);
+            follow(guard, tracker, request.code, firstLineNumber);
+            const QString engine = request.engineLabel();
+            connect(tracker, &JobTracker::submitted, this,
+                    [this, profile, request, engine](const JobRef &job) {
+                        JobJournal::Entry entry;
+                        entry.profile = profile;
+                        entry.taskId = job.taskId;
+                        entry.execId = job.execId;
+                        entry.codeFirstLine = JobJournal::firstLineOf(request.code);
+                        entry.engine = engine;
+                        entry.submitted = QDateTime::currentDateTimeUtc();
+                        entry.status = QStringLiteral("Inited");
+                        m_journal->upsert(entry);
+                    });
+            tracker->submit(request);
+        });
+}
+
+void RunController::follow(ScriptTab *tab, JobTracker *tracker, const QString &code, int firstLine)
+{
+    RunPanel *panel = panelFor(tab);
+    m_trackers.insert(tab, tracker);
+    panel->attach(tracker);
+    QPointer<ScriptTab> guard(tab);
+    const QString profile = tracker->profileName();
+    connect(panel, &RunPanel::errorLine, tracker,
+            [guard, firstLine](int line, const QString &message) {
+                if (guard)
+                    guard->editor()->markError(firstLine + line - 1, message);
+            });
+    connect(tracker, &JobTracker::statusChanged, this, [this, tracker](JobStatus status) {
+        if (tracker->taskId() > 0)
+            m_journal->setStatus(tracker->profileName(), tracker->taskId(), jobStatusName(status));
+    });
+    connect(tracker, &JobTracker::logLines, this, [this, tracker] {
+        if (tracker->taskId() > 0)
+            m_journal->setNextFromLine(tracker->profileName(), tracker->taskId(),
+                                       tracker->logLinesDelivered() + 1);
+    });
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    connect(tracker, &JobTracker::finished, this, [this, tracker, clock](JobStatus status) {
+        m_journal->remove(tracker->profileName(), tracker->taskId());
+        Q_EMIT jobFinished(tracker, status, clock->elapsed());
+    });
+    Q_UNUSED(code)
+    Q_UNUSED(profile)
+    Q_EMIT jobStarted(tab, tracker);
+}
+
+void RunController::reattach(ScriptTab *tab, const QString &profile, qint64 taskId,
+                             const QString &execId, qint64 nextFromLine)
+{
+    RunPanel *panel = panelFor(tab);
+    panel->begin(profile, isProduction(profile), tr("task %1 (reattached)").arg(taskId));
+    QPointer<ScriptTab> guard(tab);
+    m_clients->acquire(
+        profile, panel,
+        [this, guard, profile, taskId, execId, nextFromLine](Result<LinkisClient *> c) {
+            if (!guard)
+                return;
+            if (!c) {
+                panelFor(guard)->showError(tr("Cannot connect to %1").arg(profile),
+                                           c.error().message);
+                return;
+            }
+            JobRef job;
+            job.taskId = taskId;
+            job.execId = execId;
+            JobTracker *tracker =
+                m_registry->attach(*c, profile, job, int(qMax<qint64>(0, nextFromLine - 1)));
+            follow(guard, tracker, QString(), 1);
+        });
+}
+
+void RunController::kill(ScriptTab *tab)
+{
+    JobTracker *tracker = m_trackers.value(tab);
+    if (!tracker || isTerminal(tracker->status())) {
+        Q_EMIT message(tr("No running job in this tab."));
+        return;
+    }
+    killTracker(tracker);
+}
+
+bool RunController::killTracker(JobTracker *tracker)
+{
+    const QString profile = tracker->profileName();
+    const bool production = isProduction(profile);
+    if (m_settings->askBeforeKill(profile, production)) {
+        bool dontAsk = false;
+        const QString what =
+            tracker->taskId() > 0 ? tr("task %1").arg(tracker->taskId()) : tr("this job");
+        if (!m_killPrompt || !m_killPrompt(profile, production, what, &dontAsk))
+            return false;
+        if (dontAsk)
+            m_settings->setAskBeforeKill(profile, false);
+    }
+    tracker->kill();
+    return true;
+}
+
+} // namespace linkisdesk

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "api/jobstatus.h"
+#include "jobs/jobtracker.h"
+
+#include <QHash>
+#include <QMap>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <optional>
+
+namespace linkisdesk {
+
+class AppSettings;
+class ClientPool;
+class JobJournal;
+class JobRegistry;
+class ProfileStore;
+class RunPanel;
+class ScriptTab;
+
+// Runs a tab's code: picks what to run (selection, statement under the cursor, whole script),
+// asks for missing ${variables}, submits through the tab's profile, and shows the job in the
+// tab's RunPanel; kills with the confirmation policy; reattaches journalled jobs.
+class RunController : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunController)
+public:
+    // Returns the values for the names, or nothing when the user cancelled.
+    using VariablePromptFn = std::function<std::optional<QMap<QString, QString>>(
+        const QStringList &names, ScriptTab *tab)>;
+    // Returns true to kill; sets *dontAskAgain when the user ticked it.
+    using KillPromptFn = std::function<bool(const QString &profile, bool production,
+                                            const QString &what, bool *dontAskAgain)>;
+
+    RunController(ClientPool *clients, JobRegistry *registry, JobJournal *journal,
+                  ProfileStore *profiles, AppSettings *settings, QObject *parent = nullptr);
+
+    // Runs the selection or the statement under the cursor; or the whole script.
+    void run(ScriptTab *tab, bool wholeScript);
+    // Kills the tab's running job, asking first when the policy says so.
+    void kill(ScriptTab *tab);
+    // Kills any tracked job with the same policy (jobs dock). False when the user declined.
+    bool killTracker(JobTracker *tracker);
+    // Follows a job again in a tab (after a restart).
+    void reattach(ScriptTab *tab, const QString &profile, qint64 taskId, const QString &execId,
+                  qint64 nextFromLine);
+
+    RunPanel *panelFor(ScriptTab *tab);
+    JobTracker *trackerFor(ScriptTab *tab) const;
+    bool isProduction(const QString &profile) const;
+    QString effectiveProfile(const ScriptTab *tab) const;
+
+    void setVariablePrompt(VariablePromptFn fn) { m_variablePrompt = std::move(fn); }
+    void setKillPrompt(KillPromptFn fn) { m_killPrompt = std::move(fn); }
+    void setDialogParent(QWidget *parent) { m_dialogParent = parent; }
+
+Q_SIGNALS:
+    void jobStarted(linkisdesk::ScriptTab *tab, linkisdesk::JobTracker *tracker);
+    void jobFinished(linkisdesk::JobTracker *tracker, linkisdesk::JobStatus status,
+                     qint64 elapsedMs);
+    void message(const QString &text);
+
+private:
+    void submitCode(ScriptTab *tab, const QString &code, int startOffset, int endOffset);
+    void follow(ScriptTab *tab, JobTracker *tracker, const QString &code, int firstLine);
+
+    ClientPool *m_clients;
+    JobRegistry *m_registry;
+    JobJournal *m_journal;
+    ProfileStore *m_profiles;
+    AppSettings *m_settings;
+    QPointer<QWidget> m_dialogParent;
+    VariablePromptFn m_variablePrompt;
+    KillPromptFn m_killPrompt;
+    QHash<ScriptTab *, QPointer<JobTracker>> m_trackers;
+};
+
+} // namespace linkisdesk

@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jobs/runpanel.h"
+
+#include "api/apierror.h"
+#include "jobs/jobstatusstyle.h"
+#include "jobs/jobtracker.h"
+#include "logs/logpanel.h"
+#include "results/resultgrid.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QRegularExpression>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace linkisdesk {
+
+namespace {
+QString formatElapsed(qint64 ms)
+{
+    const qint64 s = ms / 1000;
+    if (s < 60)
+        return QStringLiteral("%1.%2 s").arg(s).arg((ms % 1000) / 100);
+    if (s < 3600)
+        return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2:%3")
+        .arg(s / 3600)
+        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+        .arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+} // namespace
+
+RunPanel::RunPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_statusIcon(new QLabel(this))
+    , m_statusLabel(new QLabel(this))
+    , m_elapsed(new QLabel(this))
+    , m_what(new QLabel(this))
+    , m_killState(new QLabel(this))
+    , m_error(new QLabel(this))
+    , m_kill(new QToolButton(this))
+    , m_progress(new QProgressBar(this))
+    , m_details(new QToolButton(this))
+    , m_progressTable(new QTableWidget(0, 5, this))
+    , m_tabs(new QTabWidget(this))
+    , m_log(new LogPanel(this))
+    , m_ticker(new QTimer(this))
+{
+    setObjectName(QStringLiteral("runPanel"));
+    QFont bold = m_statusLabel->font();
+    bold.setBold(true);
+    m_statusLabel->setFont(bold);
+    m_statusLabel->setObjectName(QStringLiteral("runStatus"));
+    m_elapsed->setObjectName(QStringLiteral("runElapsed"));
+    m_what->setTextFormat(Qt::PlainText);
+    m_what->setMinimumWidth(40);
+    m_what->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    QPalette dim = m_what->palette();
+    dim.setColor(QPalette::WindowText, dim.color(QPalette::PlaceholderText));
+    m_what->setPalette(dim);
+    m_elapsed->setPalette(dim);
+    m_killState->setObjectName(QStringLiteral("killState"));
+    m_kill->setText(tr("Kill"));
+    m_kill->setObjectName(QStringLiteral("killButton"));
+    m_kill->setToolTip(tr("Kill this job on the server (Ctrl+Shift+K)"));
+    m_kill->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_kill->setIcon(JobStatusStyle::icon(JobStatus::Cancelled));
+    m_kill->setEnabled(false);
+
+    m_error->setObjectName(QStringLiteral("runError"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setStyleSheet(QStringLiteral(
+        "QLabel#runError { background: rgba(217,59,59,28); border: 1px solid rgba(217,59,59,120);"
+        " border-radius: 4px; padding: 6px 8px; color: palette(text); }"));
+    m_error->hide();
+
+    m_progress->setRange(0, 1000);
+    m_progress->setTextVisible(true);
+    m_progress->setFormat(QStringLiteral("%p%"));
+    m_progress->setMaximumHeight(16);
+    m_details->setText(tr("Stages"));
+    m_details->setCheckable(true);
+    m_details->setAutoRaise(true);
+    m_details->setToolTip(tr("Show the progress of each stage (progressInfo)"));
+    m_progressTable->setObjectName(QStringLiteral("progressTable"));
+    m_progressTable->setHorizontalHeaderLabels(
+        {tr("Stage"), tr("Succeeded"), tr("Failed"), tr("Running"), tr("Total")});
+    m_progressTable->verticalHeader()->hide();
+    m_progressTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_progressTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_progressTable->setMaximumHeight(110);
+    m_progressTable->hide();
+    connect(m_details, &QToolButton::toggled, m_progressTable, &QWidget::setVisible);
+
+    auto *head = new QHBoxLayout;
+    head->setContentsMargins(8, 6, 8, 2);
+    head->setSpacing(8);
+    head->addWidget(m_statusIcon);
+    head->addWidget(m_statusLabel);
+    head->addWidget(m_elapsed);
+    head->addWidget(m_what, 1);
+    head->addWidget(m_killState);
+    head->addWidget(m_kill);
+    auto *progressRow = new QHBoxLayout;
+    progressRow->setContentsMargins(8, 0, 8, 4);
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_details);
+
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_log, tr("Log"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(head);
+    auto *errorRow = new QHBoxLayout;
+    errorRow->setContentsMargins(8, 0, 8, 2);
+    errorRow->addWidget(m_error);
+    layout->addLayout(errorRow);
+    layout->addLayout(progressRow);
+    auto *tableRow = new QHBoxLayout;
+    tableRow->setContentsMargins(8, 0, 8, 2);
+    tableRow->addWidget(m_progressTable);
+    layout->addLayout(tableRow);
+    layout->addWidget(m_tabs, 1);
+
+    m_ticker->setInterval(100);
+    connect(m_ticker, &QTimer::timeout, this, &RunPanel::tick);
+    connect(m_kill, &QToolButton::clicked, this, &RunPanel::killRequested);
+    setStatus(JobStatus::Unknown);
+}
+
+void RunPanel::begin(const QString &profileName, bool production, const QString &what)
+{
+    if (m_tracker)
+        disconnect(m_tracker, nullptr, this, nullptr);
+    m_tracker = nullptr;
+    m_production = production;
+    m_finalElapsed = -1;
+    m_clock.start();
+    m_ticker->start();
+    m_error->hide();
+    m_error->clear();
+    m_killState->clear();
+    m_progress->setValue(0);
+    m_progress->setRange(0, 0); // busy until the first progress reply
+    m_progressTable->setRowCount(0);
+    m_log->clear();
+    while (m_tabs->count() > 1) {
+        QWidget *w = m_tabs->widget(1);
+        m_tabs->removeTab(1);
+        w->deleteLater();
+    }
+    m_tabs->setCurrentIndex(0);
+    const QString profile = production ? tr("%1 (production)").arg(profileName) : profileName;
+    m_what->setText(QStringLiteral("%1 \u00b7 %2").arg(profile, what.simplified().left(200)));
+    m_kill->setEnabled(false);
+    setStatus(JobStatus::Unknown);
+    tick();
+}
+
+void RunPanel::attach(JobTracker *tracker)
+{
+    m_tracker = tracker;
+    m_kill->setEnabled(true);
+    connect(tracker, &JobTracker::statusChanged, this, &RunPanel::setStatus);
+    connect(tracker, &JobTracker::progressChanged, this, &RunPanel::setProgress);
+    connect(tracker, &JobTracker::logLines, this,
+            [this](const QStringList &lines) { m_log->appendLines(lines); });
+    connect(tracker, &JobTracker::killRequested, this,
+            [this] { setKillText(tr("Kill sent\u2026"), QStringLiteral("#b7791f")); });
+    connect(tracker, &JobTracker::killConfirmed, this,
+            [this] { setKillText(tr("Kill confirmed"), QStringLiteral("#8a6d3b")); });
+    connect(tracker, &JobTracker::killNotConfirmed, this, [this](int seconds) {
+        setKillText(tr("Kill not confirmed after %1 s").arg(seconds), QStringLiteral("#d93b3b"));
+    });
+    connect(tracker, &JobTracker::taskInfoChanged, this, &RunPanel::onTaskInfo);
+    connect(tracker, &JobTracker::resultSetsReady, this, &RunPanel::onResultSets);
+    connect(tracker, &JobTracker::finished, this, &RunPanel::onFinished);
+    connect(tracker, &JobTracker::reconnecting, this,
+            [this](const ApiError &e, int, int retryInMs) {
+                m_killState->setText(
+                    tr("Connection lost, retrying in %1 s").arg((retryInMs + 999) / 1000));
+                m_killState->setToolTip(e.message);
+            });
+    connect(tracker, &JobTracker::reconnected, this, [this] { m_killState->clear(); });
+    connect(tracker, &JobTracker::failed, this, [this](const ApiError &e) {
+        showError(tr("The job could not be run"), e.message);
+        onFinished(JobStatus::Failed);
+    });
+    if (tracker->status() != JobStatus::Unknown)
+        setStatus(tracker->status());
+    if (tracker->hasTaskInfo())
+        onTaskInfo(tracker->taskInfo());
+}
+
+void RunPanel::showError(const QString &title, const QString &detail)
+{
+    m_error->setText(
+        QStringLiteral("<b>%1</b><br>%2").arg(title.toHtmlEscaped(), detail.toHtmlEscaped()));
+    m_error->show();
+}
+
+void RunPanel::setStatus(JobStatus status)
+{
+    m_status = status;
+    const int px = m_statusLabel->fontMetrics().height();
+    m_statusIcon->setPixmap(
+        JobStatusStyle::icon(status).pixmap(QSize(px, px), devicePixelRatioF()));
+    m_statusLabel->setText(JobStatusStyle::label(status));
+    QPalette pal = m_statusLabel->palette();
+    pal.setColor(QPalette::WindowText, JobStatusStyle::colour(status));
+    m_statusLabel->setPalette(pal);
+    if (isTerminal(status)) {
+        m_kill->setEnabled(false);
+        if (status == JobStatus::Succeed) {
+            m_progress->setRange(0, 1000);
+            m_progress->setValue(1000);
+        }
+    }
+}
+
+void RunPanel::setProgress(double progress, const QList<ProgressItem> &items)
+{
+    if (progress >= 0) {
+        m_progress->setRange(0, 1000);
+        m_progress->setValue(int(qBound(0.0, progress, 1.0) * 1000));
+    }
+    m_progressTable->setRowCount(int(items.size()));
+    for (int r = 0; r < items.size(); ++r) {
+        const ProgressItem &item = items.at(r);
+        const QStringList cells = {
+            item.id, QString::number(item.succeedTasks), QString::number(item.failedTasks),
+            QString::number(item.runningTasks), QString::number(item.totalTasks)};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *cell = m_progressTable->item(r, c);
+            if (!cell) {
+                cell = new QTableWidgetItem;
+                if (c > 0)
+                    cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                m_progressTable->setItem(r, c, cell);
+            }
+            cell->setText(cells.at(c));
+        }
+    }
+    m_details->setText(items.isEmpty() ? tr("Stages") : tr("Stages (%1)").arg(items.size()));
+}
+
+void RunPanel::setKillText(const QString &text, const QString &colour)
+{
+    m_killState->setText(text);
+    m_killState->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(colour));
+}
+
+void RunPanel::onTaskInfo(const TaskInfo &info)
+{
+    if (info.status == JobStatus::Failed || info.errCode || !info.errDesc.isEmpty()) {
+        if (info.status != JobStatus::Failed && info.status != JobStatus::Timeout)
+            return;
+        const QString code = info.errCode ? tr("Error %1").arg(*info.errCode) : tr("Error");
+        showError(code, info.errDesc.isEmpty() ? tr("The job failed.") : info.errDesc);
+        const int line = lineFromError(info.errDesc);
+        if (line > 0)
+            Q_EMIT errorLine(line, info.errDesc);
+    }
+}
+
+void RunPanel::onResultSets(const QList<ResultSetRef> &sets)
+{
+    if (!m_tracker)
+        return;
+    for (int i = 0; i < sets.size(); ++i) {
+        auto *grid = new ResultGrid(m_tracker->client(), sets.at(i).path, m_tabs);
+        m_tabs->addTab(grid, sets.size() == 1 ? tr("Result") : tr("Result %1").arg(i + 1));
+    }
+    if (!sets.isEmpty() && m_status == JobStatus::Succeed)
+        m_tabs->setCurrentIndex(1);
+}
+
+void RunPanel::onFinished(JobStatus status)
+{
+    setStatus(status);
+    m_finalElapsed = m_clock.isValid() ? m_clock.elapsed() : 0;
+    m_ticker->stop();
+    tick();
+    if (status != JobStatus::Succeed && m_progress->maximum() == 0)
+        m_progress->setRange(0, 1000);
+    Q_EMIT finished(status);
+}
+
+void RunPanel::tick()
+{
+    m_elapsed->setText(formatElapsed(elapsedMs()));
+}
+
+qint64 RunPanel::elapsedMs() const
+{
+    if (m_finalElapsed >= 0)
+        return m_finalElapsed;
+    return m_clock.isValid() ? m_clock.elapsed() : 0;
+}
+
+QString RunPanel::statusText() const
+{
+    return m_statusLabel->text();
+}
+
+QString RunPanel::killStateText() const
+{
+    return m_killState->text();
+}
+
+QString RunPanel::errorText() const
+{
+    return m_error->isVisibleTo(this) ? m_error->text() : QString();
+}
+
+QList<ResultGrid *> RunPanel::resultGrids() const
+{
+    QList<ResultGrid *> grids;
+    for (int i = 1; i < m_tabs->count(); ++i) {
+        if (auto *g = qobject_cast<ResultGrid *>(m_tabs->widget(i)))
+            grids.append(g);
+    }
+    return grids;
+}
+
+int RunPanel::lineFromError(const QString &message)
+{
+    static const QRegularExpression re(QStringLiteral("\\bline[\\s:]*(\\d+)"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = re.match(message);
+    return m.hasMatch() ? m.captured(1).toInt() : 0;
+}
+
+} // namespace linkisdesk

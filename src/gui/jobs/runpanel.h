@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "api/jobstatus.h"
+#include "api/progressinfo.h"
+#include "api/resultsetref.h"
+#include "api/taskinfo.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QTableWidget;
+class QTabWidget;
+class QTimer;
+class QToolButton;
+
+namespace linkisdesk {
+
+class JobTracker;
+class LogPanel;
+class ResultGrid;
+
+// The live panel of one run, under the editor: status and elapsed time, errCode / errDesc of a
+// failed job on top, overall progress and the progressInfo table, the log, one tab per result
+// set. The kill button asks the owner (killRequested) so the confirmation policy lives in one
+// place; "kill sent / confirmed / not confirmed" are shown distinctly.
+class RunPanel : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunPanel)
+public:
+    explicit RunPanel(QWidget *parent = nullptr);
+
+    // Starts showing a new run; clears the previous one.
+    void begin(const QString &profileName, bool production, const QString &what);
+    void attach(JobTracker *tracker);
+    JobTracker *tracker() const { return m_tracker; }
+    // Shows an error that happened before a job existed (e.g. the profile cannot connect).
+    void showError(const QString &title, const QString &detail);
+
+    JobStatus status() const { return m_status; }
+    QString statusText() const;
+    QString killStateText() const;
+    QString errorText() const;
+    LogPanel *logPanel() const { return m_log; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QList<ResultGrid *> resultGrids() const;
+    QProgressBar *progressBar() const { return m_progress; }
+    QTableWidget *progressTable() const { return m_progressTable; }
+    QToolButton *killButton() const { return m_kill; }
+    qint64 elapsedMs() const;
+
+    // The 1-based line a failure message names ("line 3", "Line 3:", 'File "...", line 3'),
+    // or 0.
+    static int lineFromError(const QString &message);
+
+Q_SIGNALS:
+    void killRequested();
+    // A failed job's message names a line of the code that ran (1-based, in that code).
+    void errorLine(int line, const QString &message);
+    void finished(linkisdesk::JobStatus status);
+
+private:
+    void setStatus(JobStatus status);
+    void setProgress(double progress, const QList<ProgressItem> &items);
+    void setKillText(const QString &text, const QString &colour);
+    void onTaskInfo(const TaskInfo &info);
+    void onResultSets(const QList<ResultSetRef> &sets);
+    void onFinished(JobStatus status);
+    void tick();
+
+    QPointer<JobTracker> m_tracker;
+    JobStatus m_status = JobStatus::Unknown;
+    bool m_production = false;
+    QElapsedTimer m_clock;
+    qint64 m_finalElapsed = -1;
+    QLabel *m_statusIcon;
+    QLabel *m_statusLabel;
+    QLabel *m_elapsed;
+    QLabel *m_what;
+    QLabel *m_killState;
+    QLabel *m_error;
+    QToolButton *m_kill;
+    QProgressBar *m_progress;
+    QToolButton *m_details;
+    QTableWidget *m_progressTable;
+    QTabWidget *m_tabs;
+    LogPanel *m_log;
+    QTimer *m_ticker;
+};
+
+} // namespace linkisdesk

@@ -1,0 +1,601 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "editor/editortabs.h"
+#include "editor/findbar.h"
+#include "editor/paramspanel.h"
+#include "editor/scripteditor.h"
+#include "editor/scripttab.h"
+#include "history/historypanel.h"
+#include "jobs/jobjournal.h"
+#include "jobs/jobregistry.h"
+#include "jobs/jobsdock.h"
+#include "jobs/jobstatusstyle.h"
+#include "jobs/jobtracker.h"
+#include "jobs/runcontroller.h"
+#include "jobs/runpanel.h"
+#include "profiles/profiledialog.h"
+#include "profiles/profilestore.h"
+#include "results/resultgrid.h"
+#include "results/resulttablemodel.h"
+#include "session/sessionstore.h"
+#include "settings/appsettings.h"
+#include "settings/settingkeys.h"
+#include "theme.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QToolBar>
+
+namespace linkisdesk {
+
+MainWindow::MainWindow(const AppContext &context, QWidget *parent)
+    : QMainWindow(parent)
+    , m_ctx(context)
+    , m_tabs(new EditorTabs(this))
+    , m_runs(new RunController(context.clients, context.registry, context.journal, context.profiles,
+                               context.settings, this))
+    , m_session(
+          new SessionStore(m_tabs, m_runs, context.journal, SessionStore::defaultPath(), this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(QStringLiteral("Linkis Desk"));
+    setWindowIcon(QIcon::fromTheme(QStringLiteral("linkis-desk")));
+    m_runs->setDialogParent(this);
+    setCentralWidget(m_tabs);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+
+    buildDocks();
+    buildActions();
+    buildToolBar();
+
+    m_profileLabel = new QLabel(this);
+    m_connectionLabel = new QLabel(this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionState"));
+    m_cursorLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_cursorLabel);
+    statusBar()->addPermanentWidget(m_profileLabel);
+    statusBar()->addPermanentWidget(m_connectionLabel);
+
+    connect(m_tabs, &EditorTabs::tabCreated, this, &MainWindow::onTabCreated);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
+    connect(m_tabs, &EditorTabs::fileError, this,
+            [this](const QString &message) { QMessageBox::warning(this, tr("File"), message); });
+    connect(m_tabs, &EditorTabs::recentFilesChanged, this, [this](const QStringList &files) {
+        m_ctx.settings->setValue(SettingKeys::RecentFiles, files);
+        fillRecentMenu(files);
+    });
+    connect(m_runs, &RunController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 4000); });
+    connect(m_runs, &RunController::jobFinished, this, &MainWindow::onJobFinished);
+    connect(m_ctx.clients, &ClientPool::stateChanged, this, &MainWindow::onConnectionState);
+    connect(m_ctx.profiles, &ProfileStore::changed, this, &MainWindow::fillProfiles);
+
+    m_tabs->setRecentFiles(m_ctx.settings->value(SettingKeys::RecentFiles));
+    m_session->setInterval(m_ctx.settings->value(SettingKeys::AutosaveIntervalMs));
+    applyTheme(m_ctx.settings->value(SettingKeys::Theme));
+    resize(1280, 800);
+    restoreGeometry(m_ctx.settings->value(SettingKeys::WindowGeometry));
+    restoreState(m_ctx.settings->value(SettingKeys::WindowState));
+
+    m_quitPrompt = [this](int running) {
+        QMessageBox box(QMessageBox::Question, tr("Jobs still running"),
+                        tr("%n job(s) are still running. Leave them running on the server, or "
+                           "kill them?",
+                           nullptr, running),
+                        QMessageBox::NoButton, this);
+        QPushButton *leave = box.addButton(tr("Leave running"), QMessageBox::AcceptRole);
+        QPushButton *kill = box.addButton(tr("Kill them"), QMessageBox::DestructiveRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(leave);
+        box.exec();
+        if (box.clickedButton() == leave)
+            return QuitAnswer::LeaveRunning;
+        if (box.clickedButton() == kill)
+            return QuitAnswer::KillAll;
+        return QuitAnswer::Cancel;
+    };
+}
+
+MainWindow::~MainWindow() = default;
+
+ScriptTab *MainWindow::current() const
+{
+    return m_tabs->currentScriptTab();
+}
+
+void MainWindow::buildDocks()
+{
+    m_jobs =
+        new JobsDock(m_ctx.registry, m_runs, m_ctx.clients, m_ctx.profiles, m_ctx.journal, this);
+    auto *jobsDock = new QDockWidget(tr("Jobs"), this);
+    jobsDock->setObjectName(QStringLiteral("jobsDockWidget"));
+    jobsDock->setWidget(m_jobs);
+    addDockWidget(Qt::BottomDockWidgetArea, jobsDock);
+
+    m_params = new ParamsPanel(this);
+    auto *paramsDock = new QDockWidget(tr("Parameters"), this);
+    paramsDock->setObjectName(QStringLiteral("paramsDockWidget"));
+    paramsDock->setWidget(m_params);
+    addDockWidget(Qt::RightDockWidgetArea, paramsDock);
+
+    m_history = new HistoryPanel(m_ctx.clients, m_ctx.profiles, this);
+    auto *historyDock = new QDockWidget(tr("History"), this);
+    historyDock->setObjectName(QStringLiteral("historyDockWidget"));
+    historyDock->setWidget(m_history);
+    addDockWidget(Qt::RightDockWidgetArea, historyDock);
+    tabifyDockWidget(paramsDock, historyDock);
+    paramsDock->raise();
+    connect(m_history, &HistoryPanel::openCode, this,
+            [this](const QString &code, const QString &runType) {
+                const ScriptLanguage language =
+                    ScriptLanguages::fromRunType(runType).value_or(ScriptLanguage::Sql);
+                newScript(language, code);
+            });
+    jobsDock->hide();
+}
+
+void MainWindow::buildActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QMenu *newMenu = file->addMenu(tr("&New"));
+    for (ScriptLanguage language : ScriptLanguages::all()) {
+        QAction *a = newMenu->addAction(ScriptLanguages::displayName(language), this,
+                                        [this, language] { newScript(language); });
+        if (language == ScriptLanguage::Sql)
+            a->setShortcut(QKeySequence::New);
+    }
+    file->addAction(tr("&Open\u2026"), QKeySequence::Open, this, &MainWindow::openFiles);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    file->addAction(tr("&Save"), QKeySequence::Save, this, [this] { m_tabs->save(current()); });
+    file->addAction(tr("Save &as\u2026"), QKeySequence::SaveAs, this,
+                    [this] { m_tabs->saveAs(current()); });
+    file->addAction(tr("&Close tab"), QKeySequence::Close, this,
+                    [this] { m_tabs->closeTab(m_tabs->currentIndex()); });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Find\u2026"), QKeySequence::Find, this, [this] {
+        if (current())
+            current()->findBar()->showFind();
+    });
+    edit->addAction(tr("&Replace\u2026"), QKeySequence(tr("Ctrl+H")), this, [this] {
+        if (current())
+            current()->findBar()->showReplace();
+    });
+    edit->addAction(tr("&Go to line\u2026"), QKeySequence(tr("Ctrl+G")), this,
+                    &MainWindow::goToLine);
+    edit->addAction(tr("Toggle &comment"), QKeySequence(tr("Ctrl+/")), this, [this] {
+        if (current())
+            current()->editor()->toggleComment();
+    });
+    edit->addSeparator();
+    edit->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, this, [this] {
+        if (current())
+            current()->editor()->zoomIn();
+    });
+    edit->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, this, [this] {
+        if (current())
+            current()->editor()->zoomOut();
+    });
+    edit->addAction(tr("Reset &zoom"), QKeySequence(tr("Ctrl+0")), this, [this] {
+        if (current())
+            current()->editor()->zoomTo(0);
+    });
+
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    QAction *runAction = run->addAction(tr("&Run statement or selection"), this, [this] {
+        if (current())
+            m_runs->run(current(), false);
+    });
+    runAction->setObjectName(QStringLiteral("runAction"));
+    runAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    runAction->setShortcutContext(Qt::WindowShortcut);
+    runAction->setIcon(JobStatusStyle::icon(JobStatus::Running));
+    QAction *runAll = run->addAction(tr("Run &whole script"), this, [this] {
+        if (current())
+            m_runs->run(current(), true);
+    });
+    runAll->setObjectName(QStringLiteral("runAllAction"));
+    runAll->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)});
+    QAction *kill = run->addAction(tr("&Kill job"), this, [this] {
+        if (current())
+            m_runs->kill(current());
+    });
+    kill->setObjectName(QStringLiteral("killAction"));
+    kill->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    kill->setIcon(JobStatusStyle::icon(JobStatus::Cancelled));
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        m_viewMenu->addAction(dock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    QMenu *theme = m_viewMenu->addMenu(tr("&Theme"));
+    auto *themes = new QActionGroup(this);
+    const QString currentTheme = m_ctx.settings->value(SettingKeys::Theme);
+    const std::pair<QString, QString> modes[] = {{QStringLiteral("system"), tr("Follow system")},
+                                                 {QStringLiteral("light"), tr("Light")},
+                                                 {QStringLiteral("dark"), tr("Dark")}};
+    for (const auto &[mode, label] : modes) {
+        QAction *a = theme->addAction(label, this, [this, mode = mode] {
+            m_ctx.settings->setValue(SettingKeys::Theme, mode);
+            applyTheme(mode);
+        });
+        a->setCheckable(true);
+        a->setChecked(mode == currentTheme);
+        themes->addAction(a);
+    }
+
+    QMenu *profiles = menuBar()->addMenu(tr("&Profiles"));
+    profiles->addAction(tr("&Manage profiles\u2026"), this, &MainWindow::manageProfiles);
+}
+
+void MainWindow::buildToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Run"));
+    bar->setObjectName(QStringLiteral("runToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(findChild<QAction *>(QStringLiteral("runAction")));
+    bar->addAction(findChild<QAction *>(QStringLiteral("killAction")));
+    bar->addSeparator();
+    auto label = [bar, this](const QString &text) {
+        auto *l = new QLabel(text, this);
+        l->setContentsMargins(8, 0, 4, 0);
+        bar->addWidget(l);
+    };
+    label(tr("Profile"));
+    m_profileBox = new QComboBox(this);
+    m_profileBox->setObjectName(QStringLiteral("profileBox"));
+    m_profileBox->setMinimumContentsLength(10);
+    bar->addWidget(m_profileBox);
+    label(tr("Engine"));
+    m_engineBox = new QComboBox(this);
+    m_engineBox->setObjectName(QStringLiteral("engineBox"));
+    m_engineBox->setEditable(true);
+    m_engineBox->setMinimumContentsLength(8);
+    bar->addWidget(m_engineBox);
+    label(tr("Run type"));
+    m_runTypeBox = new QComboBox(this);
+    m_runTypeBox->setObjectName(QStringLiteral("runTypeBox"));
+    m_runTypeBox->setEditable(true);
+    m_runTypeBox->addItems({QStringLiteral("sql"), QStringLiteral("hql"), QStringLiteral("python"),
+                            QStringLiteral("scala"), QStringLiteral("r"), QStringLiteral("sh")});
+    bar->addWidget(m_runTypeBox);
+    label(tr("Language"));
+    m_languageBox = new QComboBox(this);
+    for (ScriptLanguage language : ScriptLanguages::all())
+        m_languageBox->addItem(ScriptLanguages::displayName(language), int(language));
+    bar->addWidget(m_languageBox);
+    fillProfiles();
+
+    connect(m_profileBox, &QComboBox::currentTextChanged, this, [this](const QString &name) {
+        if (!m_syncing && current()) {
+            current()->setProfileName(name);
+            syncToolBar();
+        }
+    });
+    connect(m_engineBox, &QComboBox::currentTextChanged, this, [this](const QString &engine) {
+        if (!m_syncing && current())
+            current()->setEngine(engine);
+    });
+    connect(m_runTypeBox, &QComboBox::currentTextChanged, this, [this](const QString &runType) {
+        if (!m_syncing && current())
+            current()->setRunType(runType);
+    });
+    connect(m_languageBox, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_syncing && current()) {
+            current()->setLanguage(ScriptLanguage(m_languageBox->currentData().toInt()));
+            syncToolBar();
+        }
+    });
+}
+
+void MainWindow::fillProfiles()
+{
+    m_syncing = true;
+    const QString keep = m_profileBox->currentText();
+    m_profileBox->clear();
+    for (const Profile &p : m_ctx.profiles->profiles()) {
+        m_profileBox->addItem(p.production ? JobStatusStyle::icon(JobStatus::Failed) : QIcon(),
+                              p.name);
+    }
+    m_profileBox->setCurrentText(keep);
+    m_syncing = false;
+    syncToolBar();
+}
+
+ScriptTab *MainWindow::newScript(ScriptLanguage language, const QString &text)
+{
+    return m_tabs->newTab(language, text);
+}
+
+void MainWindow::onTabCreated(ScriptTab *tab)
+{
+    tab->editor()->setDarkTheme(Theme::isDark());
+    if (tab->profileName().isEmpty())
+        tab->setProfileName(m_ctx.profiles->defaultProfileName());
+    connect(tab->editor(), &QsciScintilla::cursorPositionChanged, this, [this, tab](int l, int i) {
+        if (tab == current())
+            m_cursorLabel->setText(tr("Ln %1, Col %2").arg(l + 1).arg(i + 1));
+    });
+    connect(tab, &ScriptTab::settingsChanged, this, [this, tab] {
+        m_tabs->setTabTint(tab,
+                           m_runs->isProduction(m_runs->effectiveProfile(tab))
+                               ? JobStatusStyle::productionColour()
+                               : QColor());
+        if (tab == current())
+            syncToolBar();
+    });
+    m_tabs->setTabTint(tab,
+                       m_runs->isProduction(m_runs->effectiveProfile(tab))
+                           ? JobStatusStyle::productionColour()
+                           : QColor());
+}
+
+void MainWindow::onCurrentTabChanged()
+{
+    m_params->setTab(current());
+    syncToolBar();
+    setWindowTitle(current() ? QStringLiteral("%1 \u2014 Linkis Desk").arg(current()->displayName())
+                             : QStringLiteral("Linkis Desk"));
+}
+
+void MainWindow::syncToolBar()
+{
+    ScriptTab *tab = current();
+    if (!tab || !m_profileBox)
+        return;
+    m_syncing = true;
+    const QString profile = m_runs->effectiveProfile(tab);
+    m_profileBox->setCurrentText(profile);
+    m_languageBox->setCurrentIndex(m_languageBox->findData(int(tab->language())));
+    QStringList engines = ScriptLanguages::suggestedEngines(tab->language());
+    const std::optional<Profile> p = m_ctx.profiles->profile(profile);
+    if (p && !p->engine.isEmpty() && !engines.contains(p->engine))
+        engines.prepend(p->engine);
+    if (p && p->isLocal()) {
+        // The local gateway runs sqlite for SQL, python and shell.
+        const ScriptLanguage l = tab->language();
+        engines.prepend(l == ScriptLanguage::Python      ? QStringLiteral("python")
+                            : l == ScriptLanguage::Shell ? QStringLiteral("shell")
+                                                         : QStringLiteral("sqlite"));
+        engines.removeDuplicates();
+    }
+    m_engineBox->clear();
+    m_engineBox->addItems(engines);
+    if (tab->engine().isEmpty())
+        tab->setEngine(engines.value(0));
+    m_engineBox->setCurrentText(tab->engine());
+    m_runTypeBox->setCurrentText(tab->runType());
+    m_syncing = false;
+    updateStatusBar();
+}
+
+void MainWindow::updateStatusBar()
+{
+    ScriptTab *tab = current();
+    const QString profile =
+        tab ? m_runs->effectiveProfile(tab) : m_ctx.profiles->defaultProfileName();
+    const bool production = m_runs->isProduction(profile);
+    m_profileLabel->setText(production ? tr("Profile: %1 (production)").arg(profile)
+                                       : tr("Profile: %1").arg(profile));
+    m_profileLabel->setStyleSheet(production ? QStringLiteral("color: #c62828; font-weight: bold;")
+                                             : QString());
+    const ClientPool::State state = m_ctx.clients->state(profile);
+    QString text;
+    QString colour;
+    switch (state) {
+    case ClientPool::State::Unknown:
+        text = tr("not connected");
+        colour = QStringLiteral("#9aa0a8");
+        break;
+    case ClientPool::State::Connecting:
+        text = tr("connecting\u2026");
+        colour = QStringLiteral("#b7791f");
+        break;
+    case ClientPool::State::Ready:
+        text = tr("connected");
+        colour = QStringLiteral("#2e9d5b");
+        break;
+    case ClientPool::State::Failed:
+        text = tr("connection failed");
+        colour = QStringLiteral("#d93b3b");
+        break;
+    }
+    m_connectionLabel->setText(QStringLiteral("<span style='color:%1'>\u25CF</span> %2")
+                                   .arg(colour, text.toHtmlEscaped()));
+    m_connectionLabel->setToolTip(m_ctx.clients->stateMessage(profile));
+}
+
+void MainWindow::onConnectionState(const QString &, ClientPool::State, const QString &)
+{
+    updateStatusBar();
+}
+
+void MainWindow::fillRecentMenu(const QStringList &files)
+{
+    m_recentMenu->clear();
+    for (const QString &f : files)
+        m_recentMenu->addAction(f, this, [this, f] { m_tabs->openFile(f); });
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::openFiles()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open scripts"), QString(),
+                                                            ScriptLanguages::fileDialogFilter());
+    for (const QString &f : files)
+        m_tabs->openFile(f);
+}
+
+void MainWindow::goToLine()
+{
+    ScriptTab *tab = current();
+    if (!tab)
+        return;
+    bool ok = false;
+    const int line =
+        QInputDialog::getInt(this, tr("Go to line"), tr("Line:"),
+                             tab->editor()->currentLineNumber(), 1, tab->editor()->lines(), 1, &ok);
+    if (ok)
+        tab->editor()->goToLine(line);
+}
+
+void MainWindow::manageProfiles()
+{
+    ProfileDialog dialog(m_ctx.profiles, m_ctx.secrets, m_ctx.clients, this);
+    dialog.exec();
+    fillProfiles();
+}
+
+void MainWindow::applyTheme(const QString &mode)
+{
+    const bool dark = Theme::apply(mode);
+    for (ScriptTab *tab : m_tabs->scriptTabs())
+        tab->editor()->setDarkTheme(dark);
+}
+
+void MainWindow::startUp(const QStringList &files, const QString &profile)
+{
+    m_session->restore();
+    for (const QString &f : files)
+        m_tabs->openFile(f);
+    if (m_tabs->count() == 0)
+        newScript(ScriptLanguage::Sql);
+    if (!profile.isEmpty() && m_ctx.profiles->contains(profile)) {
+        for (ScriptTab *tab : m_tabs->scriptTabs())
+            tab->setProfileName(profile);
+    }
+    // Jobs the journal lists that no tab shows: follow them in the jobs dock.
+    for (const JobJournal::Entry &e : m_ctx.journal->entries()) {
+        if (m_ctx.registry->find(e.profile, e.taskId))
+            continue;
+        m_ctx.clients->acquire(e.profile, this, [this, e](Result<LinkisClient *> client) {
+            if (!client || m_ctx.registry->find(e.profile, e.taskId))
+                return;
+            JobRef job;
+            job.taskId = e.taskId;
+            job.execId = e.execId;
+            m_ctx.registry->attach(*client, e.profile, job,
+                                   int(qMax<qint64>(0, e.nextFromLine - 1)));
+        });
+    }
+    m_session->start();
+    onCurrentTabChanged();
+}
+
+int MainWindow::runningJobCount() const
+{
+    int n = 0;
+    for (JobTracker *t : m_ctx.registry->trackers()) {
+        if (t->taskId() > 0 && !isTerminal(t->status()) &&
+            t->state() != JobTracker::State::Failed && t->state() != JobTracker::State::Stopped)
+            ++n;
+    }
+    return n;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    const int running = runningJobCount();
+    if (running > 0 && m_quitPrompt) {
+        const QuitAnswer answer = m_quitPrompt(running);
+        if (answer == QuitAnswer::Cancel) {
+            event->ignore();
+            return;
+        }
+        if (answer == QuitAnswer::KillAll) {
+            for (JobTracker *t : m_ctx.registry->trackers()) {
+                if (!isTerminal(t->status()))
+                    t->kill();
+            }
+        }
+    }
+    m_session->saveNow();
+    m_ctx.settings->setValue(SettingKeys::WindowGeometry, saveGeometry());
+    m_ctx.settings->setValue(SettingKeys::WindowState, saveState());
+    m_ctx.settings->save();
+    m_ctx.journal->flush();
+    event->accept();
+}
+
+void MainWindow::notify(const QString &title, const QString &text)
+{
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        if (!m_tray) {
+            m_tray = new QSystemTrayIcon(windowIcon(), this);
+            m_tray->show();
+        }
+        m_tray->showMessage(title, text, QSystemTrayIcon::Information, 8000);
+    }
+    QApplication::alert(this);
+}
+
+void MainWindow::onJobFinished(JobTracker *tracker, JobStatus status, qint64 elapsedMs)
+{
+    const int threshold = m_ctx.settings->value(SettingKeys::NotifyAfterSeconds);
+    if (threshold > 0 && elapsedMs >= threshold * 1000LL && !isActiveWindow()) {
+        notify(tr("Job %1").arg(JobStatusStyle::label(status)),
+               tr("Task %1 on %2 ended after %3 s")
+                   .arg(tracker->taskId())
+                   .arg(tracker->profileName())
+                   .arg(elapsedMs / 1000));
+    }
+    if (m_testReport.isEmpty())
+        return;
+    writeTestReport(tracker, status, -1);
+    for (ScriptTab *tab : m_tabs->scriptTabs()) {
+        if (m_runs->trackerFor(tab) != tracker)
+            continue;
+        QPointer<JobTracker> guard(tracker);
+        auto *panel = m_runs->panelFor(tab);
+        auto hook = [this, guard, status, panel] {
+            const QList<ResultGrid *> grids = panel->resultGrids();
+            if (guard && !grids.isEmpty()) {
+                ResultGrid *grid = grids.first();
+                connect(grid->model(), &ResultTableModel::pageLoaded, this,
+                        [this, guard, status, grid] {
+                            if (guard)
+                                writeTestReport(guard, status, grid->model()->rowCount());
+                        });
+            }
+        };
+        if (!panel->resultGrids().isEmpty())
+            hook();
+        else
+            connect(tracker, &JobTracker::resultSetsReady, this, hook, Qt::QueuedConnection);
+    }
+}
+
+void MainWindow::writeTestReport(JobTracker *tracker, JobStatus status, int rows)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("status"), jobStatusName(status));
+    o.insert(QStringLiteral("taskId"), QString::number(tracker->taskId()));
+    o.insert(QStringLiteral("rows"), rows);
+    QSaveFile file(m_testReport);
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
+        file.commit();
+    }
+}
+
+} // namespace linkisdesk

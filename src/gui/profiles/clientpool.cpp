@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "profiles/clientpool.h"
+
+#include "api/connectionsettings.h"
+#include "api/linkisclient.h"
+#include "profiles/profilestore.h"
+#include "profiles/secretstore.h"
+
+#include <QUrl>
+
+namespace linkisdesk {
+
+namespace {
+QString keyOf(const QString &name)
+{
+    return name.toLower();
+}
+
+ConnectionSettings::AuthMode toAuthMode(Profile::AuthMode mode)
+{
+    switch (mode) {
+    case Profile::AuthMode::Password: return ConnectionSettings::AuthMode::Password;
+    case Profile::AuthMode::Token: return ConnectionSettings::AuthMode::Token;
+    case Profile::AuthMode::SeedProxy: return ConnectionSettings::AuthMode::SeedProxy;
+    case Profile::AuthMode::LinkisProxy: return ConnectionSettings::AuthMode::LinkisProxy;
+    case Profile::AuthMode::Local: return ConnectionSettings::AuthMode::Token;
+    }
+    return ConnectionSettings::AuthMode::None;
+}
+
+QString localUser()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME");
+    return user.isEmpty() ? QStringLiteral("linkis") : user;
+}
+} // namespace
+
+ClientPool::ClientPool(ProfileStore *profiles, SecretStore *secrets,
+                       const LocalGateway::Options &localOptions, QObject *parent)
+    : QObject(parent)
+    , m_profiles(profiles)
+    , m_secrets(secrets)
+    , m_localOptions(localOptions)
+{ }
+
+ClientPool::~ClientPool() = default;
+
+LinkisClient *ClientPool::clientIfReady(const QString &profileName) const
+{
+    return m_clients.value(keyOf(profileName));
+}
+
+ClientPool::State ClientPool::state(const QString &profileName) const
+{
+    return m_states.value(keyOf(profileName), State::Unknown);
+}
+
+QString ClientPool::stateMessage(const QString &profileName) const
+{
+    return m_messages.value(keyOf(profileName));
+}
+
+void ClientPool::acquire(const QString &profileName, QObject *context, Callback callback)
+{
+    const QString key = keyOf(profileName);
+    if (LinkisClient *client = m_clients.value(key)) {
+        callback(client);
+        return;
+    }
+    const bool started = m_waiting.contains(key);
+    m_waiting[key].append(Waiter {context, std::move(callback)});
+    if (!started)
+        build(key, profileName);
+}
+
+void ClientPool::invalidate(const QString &profileName)
+{
+    const QString key = keyOf(profileName);
+    if (LinkisClient *client = m_clients.take(key))
+        client->deleteLater();
+    setState(profileName, State::Unknown, QString());
+}
+
+void ClientPool::setState(const QString &profileName, State state, const QString &message)
+{
+    const QString key = keyOf(profileName);
+    m_states.insert(key, state);
+    m_messages.insert(key, message);
+    Q_EMIT stateChanged(profileName, state, message);
+}
+
+void ClientPool::build(const QString &key, const QString &profileName)
+{
+    const std::optional<Profile> profile = m_profiles->profile(profileName);
+    if (!profile) {
+        finish(key,
+               ApiError::make(ApiError::Kind::Usage,
+                              tr("There is no profile called %1.").arg(profileName)));
+        return;
+    }
+    setState(profile->name, State::Connecting, tr("Connecting\u2026"));
+    ConnectionSettings settings;
+    settings.authMode = toAuthMode(profile->auth);
+    settings.user = profile->user;
+    settings.proxyUser = profile->proxyUser;
+    settings.flavour = profile->api == Profile::ApiFlavour::Execute
+        ? ConnectionSettings::ApiFlavour::Execute
+        : ConnectionSettings::ApiFlavour::Submit;
+    settings.tlsPinSha256 = profile->tlsPin;
+    const QString name = profile->name;
+
+    if (profile->isLocal()) {
+        if (!m_local) {
+            m_local = new LocalGateway(this);
+            connect(m_local, &LocalGateway::failed, this, [this, key, name](const ApiError &e) {
+                setState(name, State::Failed, e.message);
+                finish(key, e);
+            });
+        }
+        auto start = [this, key, name, settings](const QUrl &url, const QString &token) mutable {
+            settings.baseUrl = url;
+            settings.secret = token;
+            if (settings.user.isEmpty())
+                settings.user = localUser();
+            auto *client = new LinkisClient(settings, this);
+            m_clients.insert(key, client);
+            setState(name, State::Ready, tr("Local gateway at %1").arg(url.toString()));
+            finish(key, client);
+        };
+        if (m_local->isReady()) {
+            start(m_local->url(), m_local->token());
+        } else {
+            connect(m_local, &LocalGateway::ready, this, start, Qt::SingleShotConnection);
+            m_local->start(m_localOptions);
+        }
+        return;
+    }
+
+    settings.baseUrl = profile->gatewayUrl;
+    const std::optional<Profile::SecretKind> kind = profile->requiredSecret();
+    auto make = [this, key, name, settings](const QString &secret) mutable {
+        settings.secret = secret;
+        auto *client = new LinkisClient(settings, this);
+        m_clients.insert(key, client);
+        setState(name, State::Ready, settings.baseUrl.toString());
+        finish(key, client);
+    };
+    if (!kind || !m_secrets) {
+        make(QString());
+        return;
+    }
+    m_secrets->read(Profile::secretKey(name, *kind), this,
+                    [this, key, name, make](Result<std::optional<QString>> secret) mutable {
+                        if (!secret) {
+                            setState(name, State::Failed, secret.error().message);
+                            finish(key, secret.error());
+                            return;
+                        }
+                        make(secret->value_or(QString()));
+                    });
+}
+
+void ClientPool::finish(const QString &key, Result<LinkisClient *> result)
+{
+    const QList<Waiter> waiters = m_waiting.take(key);
+    for (const Waiter &w : waiters) {
+        if (w.context)
+            w.callback(result);
+    }
+}
+
+} // namespace linkisdesk

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "api/localgateway.h"
+#include "api/result.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace linkisdesk {
+
+class LinkisClient;
+class ProfileStore;
+class SecretStore;
+
+// One LinkisClient per profile, built on demand: the profile's settings plus its secret from
+// the SecretStore; for the Local profile, the bundled gateway (started or reused) and its token.
+// Reports each profile's connection state for the status bar.
+class ClientPool : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ClientPool)
+public:
+    enum class State { Unknown, Connecting, Ready, Failed };
+    Q_ENUM(State)
+    using Callback = std::function<void(Result<LinkisClient *>)>;
+
+    ClientPool(ProfileStore *profiles, SecretStore *secrets,
+               const LocalGateway::Options &localOptions, QObject *parent = nullptr);
+    ~ClientPool() override;
+
+    // Calls back with the profile's client (at once when it exists), only while context lives.
+    void acquire(const QString &profileName, QObject *context, Callback callback);
+    LinkisClient *clientIfReady(const QString &profileName) const;
+    State state(const QString &profileName) const;
+    QString stateMessage(const QString &profileName) const;
+    // Forgets a profile's client (after an edit); trackers keep the old one alive until done.
+    void invalidate(const QString &profileName);
+    LocalGateway *localGateway() const { return m_local; }
+
+Q_SIGNALS:
+    void stateChanged(const QString &profileName, linkisdesk::ClientPool::State state,
+                      const QString &message);
+
+private:
+    struct Waiter
+    {
+        QPointer<QObject> context;
+        Callback callback;
+    };
+    void build(const QString &key, const QString &profileName);
+    void finish(const QString &key, Result<LinkisClient *> result);
+    void setState(const QString &profileName, State state, const QString &message);
+
+    ProfileStore *m_profiles;
+    SecretStore *m_secrets;
+    LocalGateway::Options m_localOptions;
+    LocalGateway *m_local = nullptr;
+    QHash<QString, QPointer<LinkisClient>> m_clients; // by lower-case profile name
+    QHash<QString, QList<Waiter>> m_waiting;
+    QHash<QString, State> m_states;
+    QHash<QString, QString> m_messages;
+};
+
+} // namespace linkisdesk

@@ -12,6 +12,7 @@
 #include "store/jobstore.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QRandomGenerator>
 #include <QStandardPaths>
@@ -54,11 +55,13 @@ QString Gateway::newToken()
 Result<QUrl> Gateway::start()
 {
     auto fail = [](const QString &message) { return ApiError::make(ApiError::Kind::Io, message); };
-    QDir dir;
-    if (!dir.mkpath(m_options.dataDir))
+    // Private when we create it; an existing directory keeps the permissions it has.
+    const bool existed = QFileInfo::exists(m_options.dataDir);
+    if (!QDir().mkpath(m_options.dataDir))
         return fail(QStringLiteral("cannot create the data directory %1").arg(m_options.dataDir));
-    QFile::setPermissions(m_options.dataDir,
-                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    if (!existed)
+        QFile::setPermissions(m_options.dataDir,
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     const GatewayPaths paths(m_options.dataDir);
 
     m_store = std::make_unique<JobStore>();

@@ -120,33 +120,32 @@ ScriptTab *MainWindow::current() const
 
 void MainWindow::buildDocks()
 {
+    auto dock = [this](const QString &title, const QString &name, QWidget *widget) {
+        auto *d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(widget);
+        d->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                       QDockWidget::DockWidgetFloatable);
+        addDockWidget(Qt::RightDockWidgetArea, d);
+        return d;
+    };
     m_jobs =
         new JobsDock(m_ctx.registry, m_runs, m_ctx.clients, m_ctx.profiles, m_ctx.journal, this);
-    auto *jobsDock = new QDockWidget(tr("Jobs"), this);
-    jobsDock->setObjectName(QStringLiteral("jobsDockWidget"));
-    jobsDock->setWidget(m_jobs);
-    addDockWidget(Qt::BottomDockWidgetArea, jobsDock);
-
     m_params = new ParamsPanel(this);
-    auto *paramsDock = new QDockWidget(tr("Parameters"), this);
-    paramsDock->setObjectName(QStringLiteral("paramsDockWidget"));
-    paramsDock->setWidget(m_params);
-    addDockWidget(Qt::RightDockWidgetArea, paramsDock);
-
     m_history = new HistoryPanel(m_ctx.clients, m_ctx.profiles, this);
-    auto *historyDock = new QDockWidget(tr("History"), this);
-    historyDock->setObjectName(QStringLiteral("historyDockWidget"));
-    historyDock->setWidget(m_history);
-    addDockWidget(Qt::RightDockWidgetArea, historyDock);
+    QDockWidget *jobsDock = dock(tr("Jobs"), QStringLiteral("jobsDockWidget"), m_jobs);
+    QDockWidget *paramsDock = dock(tr("Parameters"), QStringLiteral("paramsDockWidget"), m_params);
+    QDockWidget *historyDock = dock(tr("History"), QStringLiteral("historyDockWidget"), m_history);
+    tabifyDockWidget(jobsDock, paramsDock);
     tabifyDockWidget(paramsDock, historyDock);
-    paramsDock->raise();
+    jobsDock->raise();
+    resizeDocks({jobsDock}, {380}, Qt::Horizontal);
     connect(m_history, &HistoryPanel::openCode, this,
             [this](const QString &code, const QString &runType) {
                 const ScriptLanguage language =
                     ScriptLanguages::fromRunType(runType).value_or(ScriptLanguage::Sql);
                 newScript(language, code);
             });
-    jobsDock->hide();
 }
 
 void MainWindow::buildActions()
@@ -204,6 +203,8 @@ void MainWindow::buildActions()
             m_runs->run(current(), false);
     });
     runAction->setObjectName(QStringLiteral("runAction"));
+    runAction->setIconText(tr("Run"));
+    runAction->setToolTip(tr("Run the selection or the statement under the cursor (Ctrl+Enter)"));
     runAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     runAction->setShortcutContext(Qt::WindowShortcut);
@@ -213,6 +214,9 @@ void MainWindow::buildActions()
             m_runs->run(current(), true);
     });
     runAll->setObjectName(QStringLiteral("runAllAction"));
+    runAll->setIconText(tr("Run all"));
+    runAll->setIcon(JobStatusStyle::icon(JobStatus::Scheduled));
+    runAll->setToolTip(tr("Run the whole script (Ctrl+Shift+Enter)"));
     runAll->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)});
     QAction *kill = run->addAction(tr("&Kill job"), this, [this] {
@@ -220,6 +224,8 @@ void MainWindow::buildActions()
             m_runs->kill(current());
     });
     kill->setObjectName(QStringLiteral("killAction"));
+    kill->setIconText(tr("Kill"));
+    kill->setToolTip(tr("Kill the job of this tab (Ctrl+Shift+K)"));
     kill->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     kill->setIcon(JobStatusStyle::icon(JobStatus::Cancelled));
 
@@ -254,6 +260,7 @@ void MainWindow::buildToolBar()
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(findChild<QAction *>(QStringLiteral("runAction")));
+    bar->addAction(findChild<QAction *>(QStringLiteral("runAllAction")));
     bar->addAction(findChild<QAction *>(QStringLiteral("killAction")));
     bar->addSeparator();
     auto label = [bar, this](const QString &text) {

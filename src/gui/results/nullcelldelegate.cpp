@@ -12,6 +12,18 @@ NullCellDelegate::NullCellDelegate(QObject *parent)
 void NullCellDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
+    static const QStringList numeric = {QStringLiteral("int"),      QStringLiteral("long"),
+                                        QStringLiteral("bigint"),   QStringLiteral("double"),
+                                        QStringLiteral("float"),    QStringLiteral("decimal"),
+                                        QStringLiteral("smallint"), QStringLiteral("tinyint"),
+                                        QStringLiteral("integer"),  QStringLiteral("real")};
+    const QString type =
+        index.model()
+            ->headerData(index.column(), Qt::Horizontal, ResultTableModel::ColumnTypeRole)
+            .toString()
+            .toLower();
+    if (numeric.contains(type.section(u'(', 0, 0)))
+        option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
     if (index.data(ResultTableModel::IsNullRole).toBool()) {
         option->font.setItalic(true);
         QColor grey = option->palette.color(QPalette::Text);

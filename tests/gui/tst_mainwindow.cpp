@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The app against the real local gateway: type, Ctrl+Enter, the job succeeds and the grid shows
+// the rows; kill a running python job from its panel; a ${variable} asks before the run;
+// restore tabs and reattach a running job after a simulated crash; profile dialog round trip.
+#include "api/localgateway.h"
+#include "editor/editortabs.h"
+#include "editor/scripteditor.h"
+#include "editor/scripttab.h"
+#include "jobs/jobjournal.h"
+#include "jobs/jobregistry.h"
+#include "jobs/runcontroller.h"
+#include "jobs/runpanel.h"
+#include "logs/logpanel.h"
+#include "mainwindow.h"
+#include "profiles/clientpool.h"
+#include "profiles/memorysecretstore.h"
+#include "profiles/profiledialog.h"
+#include "profiles/profilestore.h"
+#include "results/resultgrid.h"
+#include "results/resulttablemodel.h"
+#include "session/sessionstore.h"
+#include "settings/appsettings.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include <memory>
+
+using namespace linkisdesk;
+
+namespace {
+constexpr int kJobTimeoutMs = 30000;
+
+// Everything main.cpp builds, on private files and the test's own gateway.
+struct App
+{
+    explicit App(const QString &dir, const LocalGateway::Options &local)
+        : settings(dir + QStringLiteral("/settings.json"))
+        , profiles(dir + QStringLiteral("/profiles.json"))
+        , journal(dir + QStringLiteral("/jobs.json"))
+        , clients(&profiles, &secrets, local)
+    {
+        settings.load();
+        profiles.load();
+        journal.load();
+        journal.setSaveDelay(0);
+        context.settings = &settings;
+        context.profiles = &profiles;
+        context.secrets = &secrets;
+        context.clients = &clients;
+        context.registry = &registry;
+        context.journal = &journal;
+    }
+    AppSettings settings;
+    ProfileStore profiles;
+    MemorySecretStore secrets;
+    JobJournal journal;
+    JobRegistry registry;
+    ClientPool clients;
+    AppContext context;
+};
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void runSqlStatementUnderCursor();
+    void variablePromptBeforeRun();
+    void killPythonFromPanel();
+    void restoreAfterCrash();
+    void profileDialogRoundTrip();
+
+private:
+    std::unique_ptr<MainWindow> openWindow(App &app);
+    static RunPanel *panelOf(MainWindow &w, ScriptTab *tab) { return w.runs()->panelFor(tab); }
+
+    QTemporaryDir m_dir;
+    LocalGateway::Options m_local;
+    std::unique_ptr<App> m_app;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    // Test mode points AppPaths (autosave) at ~/.qttest; start from nothing.
+    QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+         QStringLiteral("/linkis-desk"))
+        .removeRecursively();
+    m_local.executable = QStringLiteral(LINKIS_DESK_BIN_DIR "/linkis-desk-gateway");
+    m_local.dataDir = m_dir.filePath(QStringLiteral("gateway"));
+    m_local.runtimeFile = m_dir.filePath(QStringLiteral("gateway.json"));
+    m_local.reuse = true;
+    m_local.detached = false;
+    m_app = std::make_unique<App>(m_dir.path(), m_local);
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    m_app.reset();
+}
+
+std::unique_ptr<MainWindow> TestMainWindow::openWindow(App &app)
+{
+    auto w = std::make_unique<MainWindow>(app.context);
+    w->setQuitPrompt([](int) { return MainWindow::QuitAnswer::LeaveRunning; });
+    w->runs()->setKillPrompt([](const QString &, bool, const QString &, bool *) { return true; });
+    w->startUp({}, {});
+    w->show();
+    w->activateWindow();
+    if (!QTest::qWaitForWindowActive(w.get()))
+        return nullptr;
+    return w;
+}
+
+void TestMainWindow::runSqlStatementUnderCursor()
+{
+    auto w = openWindow(*m_app);
+    QVERIFY(w);
+    ScriptTab *tab = w->tabs()->currentScriptTab();
+    QVERIFY(tab);
+    QCOMPARE(w->runs()->effectiveProfile(tab), QStringLiteral("Local"));
+    ScriptEditor *editor = tab->editor();
+    editor->setFocus();
+    editor->selectAll();
+    editor->removeSelectedText();
+    QTest::keyClicks(editor, QStringLiteral("select 1 as one;"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTest::keyClicks(editor,
+                     QStringLiteral("select region, sum(amount) from demo_sales group by region;"));
+    editor->setCursorPosition(1, 10); // inside the second statement
+    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(editor->isFlashing());
+
+    RunPanel *panel = panelOf(*w, tab);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->status(), JobStatus::Succeed, kJobTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->resultGrids().size(), 1, kJobTimeoutMs);
+    ResultGrid *grid = panel->resultGrids().first();
+    QTRY_COMPARE_WITH_TIMEOUT(grid->model()->rowCount(), 5, kJobTimeoutMs);
+    QCOMPARE(grid->model()->columnCount(), 2);
+    QCOMPARE(grid->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("region"));
+    QStringList regions;
+    for (int r = 0; r < 5; ++r)
+        regions << grid->model()->index(r, 0).data().toString();
+    regions.sort();
+    QCOMPARE(
+        regions,
+        QStringList({QStringLiteral("Central"), QStringLiteral("East"), QStringLiteral("North"),
+                     QStringLiteral("South"), QStringLiteral("West")}));
+    QTRY_COMPARE(grid->summaryText(), QStringLiteral("5 rows"));
+    const QString copied = grid->copyText(true);
+    QVERIFY(copied.startsWith(QStringLiteral("region\tsum(amount)\n")));
+    QCOMPARE(copied.count(u'\n'), 6);
+    // The log of the run is in its panel, and the job is listed in the jobs dock.
+    QVERIFY(panel->logPanel()->store()->lineCount() > 0);
+    QVERIFY(panel->statusText().contains(QStringLiteral("Succeeded")));
+    QVERIFY(panel->errorText().isEmpty());
+}
+
+void TestMainWindow::variablePromptBeforeRun()
+{
+    auto w = openWindow(*m_app);
+    QVERIFY(w);
+    QStringList asked;
+    w->runs()->setVariablePrompt([&asked](const QStringList &names, ScriptTab *) {
+        asked = names;
+        return std::optional<QMap<QString, QString>>(
+            QMap<QString, QString> {{QStringLiteral("limit_n"), QStringLiteral("2")}});
+    });
+    ScriptTab *tab = w->newScript(ScriptLanguage::Sql,
+                                  QStringLiteral("select region from demo_sales group by region "
+                                                 "order by region limit ${limit_n};"));
+    w->runs()->run(tab, true);
+    QCOMPARE(asked, QStringList {QStringLiteral("limit_n")});
+    QCOMPARE(tab->params().variables.value(QStringLiteral("limit_n")), QStringLiteral("2"));
+    RunPanel *panel = panelOf(*w, tab);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->status(), JobStatus::Succeed, kJobTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->resultGrids().size(), 1, kJobTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->resultGrids().first()->model()->rowCount(), 2, kJobTimeoutMs);
+    QCOMPARE(panel->resultGrids().first()->model()->index(0, 0).data().toString(),
+             QStringLiteral("Central"));
+}
+
+void TestMainWindow::killPythonFromPanel()
+{
+    auto w = openWindow(*m_app);
+    QVERIFY(w);
+    int asked = 0;
+    w->runs()->setKillPrompt(
+        [&asked](const QString &profile, bool production, const QString &, bool *dontAsk) {
+            ++asked;
+            *dontAsk = false;
+            return profile == QStringLiteral("Local") && !production;
+        });
+    ScriptTab *tab = w->newScript(ScriptLanguage::Python,
+                                  QStringLiteral("import time\nprint('sleeping')\n"
+                                                 "while True:\n    time.sleep(0.2)\n"));
+    QCOMPARE(tab->runType(), QStringLiteral("python"));
+    QTest::keyClick(tab->editor(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+    RunPanel *panel = panelOf(*w, tab);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->status(), JobStatus::Running, kJobTimeoutMs);
+    QTRY_VERIFY(panel->killButton()->isEnabled());
+    QTest::mouseClick(panel->killButton(), Qt::LeftButton);
+    QCOMPARE(asked, 1);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->status(), JobStatus::Cancelled, kJobTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->killStateText(), QStringLiteral("Kill confirmed"),
+                              kJobTimeoutMs);
+    QVERIFY(!panel->killButton()->isEnabled());
+    QCOMPARE(w->runningJobCount(), 0);
+}
+
+void TestMainWindow::restoreAfterCrash()
+{
+    QString taskText;
+    qint64 taskId = 0;
+    {
+        auto w = openWindow(*m_app);
+        QVERIFY(w);
+        ScriptTab *sql = w->newScript(ScriptLanguage::Sql, QStringLiteral("select 42;"));
+        sql->editor()->append(QStringLiteral("\n-- not saved yet"));
+        sql->setEngine(QStringLiteral("sqlite"));
+        ScriptTab *py =
+            w->newScript(ScriptLanguage::Python, QStringLiteral("import time\ntime.sleep(600)\n"));
+        w->runs()->run(py, true);
+        RunPanel *panel = panelOf(*w, py);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->status(), JobStatus::Running, kJobTimeoutMs);
+        taskId = w->runs()->trackerFor(py)->taskId();
+        QVERIFY(taskId > 0);
+        QTRY_VERIFY(m_app->journal.entry(QStringLiteral("Local"), taskId).has_value());
+        QVERIFY(w->session()->saveNow()); // what the autosave timer does every few seconds
+        QVERIFY(m_app->journal.flush());
+        taskText = sql->editor()->text();
+        // The crash: no close event, no save; the window, its trackers and clients vanish.
+    }
+    // A new process: fresh objects reading the same files (the gateway keeps running).
+    App next(m_dir.path(), m_local);
+    QVERIFY(next.journal.entry(QStringLiteral("Local"), taskId).has_value());
+    auto w = openWindow(next);
+    QVERIFY(w);
+    ScriptTab *sql = nullptr;
+    ScriptTab *py = nullptr;
+    for (ScriptTab *tab : w->tabs()->scriptTabs()) {
+        if (tab->editor()->text() == taskText)
+            sql = tab;
+        if (tab->language() == ScriptLanguage::Python)
+            py = tab;
+    }
+    QVERIFY(sql);
+    QVERIFY(sql->isModified());
+    QCOMPARE(sql->engine(), QStringLiteral("sqlite"));
+    QVERIFY(py);
+    QTRY_VERIFY_WITH_TIMEOUT(w->runs()->trackerFor(py), kJobTimeoutMs);
+    QCOMPARE(w->runs()->trackerFor(py)->taskId(), taskId);
+    RunPanel *panel = panelOf(*w, py);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->status(), JobStatus::Running, kJobTimeoutMs);
+    // Clean up: kill the reattached job.
+    w->runs()->kill(py);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->status(), JobStatus::Cancelled, kJobTimeoutMs);
+    QTRY_VERIFY(!next.journal.entry(QStringLiteral("Local"), taskId).has_value());
+}
+
+void TestMainWindow::profileDialogRoundTrip()
+{
+    App &app = *m_app;
+    // The local gateway's URL and token make a real "Token" profile to test against.
+    QSignalSpy ready(&app.clients, &ClientPool::stateChanged);
+    bool connected = false;
+    app.clients.acquire(QStringLiteral("Local"), this,
+                        [&connected](Result<LinkisClient *> c) { connected = c.ok(); });
+    QTRY_VERIFY_WITH_TIMEOUT(connected, kJobTimeoutMs);
+    LocalGateway *gateway = app.clients.localGateway();
+    QVERIFY(gateway && gateway->isReady());
+
+    ProfileDialog dialog(&app.profiles, &app.secrets, &app.clients);
+    dialog.setConfirm([](const QString &) { return true; });
+    dialog.startNew();
+    dialog.findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("Prod"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("urlEdit"))->setText(gateway->url().toString());
+    auto *auth = dialog.findChild<QComboBox *>(QStringLiteral("authBox"));
+    auth->setCurrentIndex(auth->findData(int(Profile::AuthMode::Token)));
+    dialog.findChild<QLineEdit *>(QStringLiteral("userEdit"))->setText(QStringLiteral("alice"));
+    auto *secret = dialog.findChild<QLineEdit *>(QStringLiteral("secretEdit"));
+    QCOMPARE(secret->echoMode(), QLineEdit::Password);
+    secret->setText(gateway->token());
+    dialog.findChild<QCheckBox *>(QStringLiteral("productionCheck"))->setChecked(true);
+    QVERIFY2(dialog.save(), qPrintable(dialog.verdict()));
+
+    const std::optional<Profile> saved = app.profiles.profile(QStringLiteral("Prod"));
+    QVERIFY(saved);
+    QVERIFY(saved->production);
+    QCOMPARE(saved->auth, Profile::AuthMode::Token);
+    QCOMPARE(saved->user, QStringLiteral("alice"));
+    QString stored;
+    app.secrets.read(Profile::secretKey(QStringLiteral("Prod"), Profile::SecretKind::Token), this,
+                     [&stored](Result<std::optional<QString>> s) {
+                         if (s && s->has_value())
+                             stored = **s;
+                     });
+    QTRY_COMPARE(stored, gateway->token());
+    QVERIFY(secret->text().isEmpty()); // the secret is never shown again
+    QTRY_VERIFY(secret->placeholderText().contains(QStringLiteral("stored")));
+
+    // Test: a real login against the gateway with the stored token.
+    QSignalSpy tested(&dialog, &ProfileDialog::tested);
+    dialog.testConnection();
+    QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 1, kJobTimeoutMs);
+    QVERIFY2(tested.at(0).at(0).toBool(), qPrintable(tested.at(0).at(1).toString()));
+    // A wrong token gets a clear refusal.
+    secret->setText(QStringLiteral("wrong-token"));
+    dialog.testConnection();
+    QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 2, kJobTimeoutMs);
+    QVERIFY(!tested.at(1).at(0).toBool());
+    secret->clear();
+
+    // Production profiles always ask before a kill, whatever "don't ask again" said.
+    app.settings.setAskBeforeKill(QStringLiteral("Prod"), false);
+    QVERIFY(app.settings.askBeforeKill(QStringLiteral("Prod"), true));
+
+    QVERIFY(dialog.select(QStringLiteral("Prod")));
+    QVERIFY(dialog.removeCurrent());
+    QVERIFY(!app.profiles.contains(QStringLiteral("Prod")));
+    bool gone = false;
+    app.secrets.read(Profile::secretKey(QStringLiteral("Prod"), Profile::SecretKind::Token), this,
+                     [&gone](Result<std::optional<QString>> s) { gone = s && !s->has_value(); });
+    QTRY_VERIFY(gone);
+    // Local cannot be deleted.
+    QVERIFY(dialog.select(QStringLiteral("Local")));
+    QVERIFY(!dialog.findChild<QWidget *>(QStringLiteral("deleteButton"))->isEnabled());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

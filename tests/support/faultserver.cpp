@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "faultserver.h"
 
+#include <QFile>
 #include <QPointer>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -87,6 +92,26 @@ void FaultServer::close()
         s->abort();
 }
 
+bool FaultServer::listenTls(const QString &certificatePem, const QString &keyPem)
+{
+    QFile certFile(certificatePem);
+    QFile keyFile(keyPem);
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+        return false;
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificate(QSslCertificate(certFile.readAll(), QSsl::Pem));
+    config.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem));
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    delete m_server;
+    auto *server = new QSslServer(this);
+    server->setSslConfiguration(config);
+    m_server = server;
+    m_tls = true;
+    // QSslServer queues a connection once its handshake is done.
+    connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &FaultServer::onNewConnection);
+    return m_server->listen(QHostAddress::LocalHost, 0);
+}
+
 quint16 FaultServer::port() const
 {
     return m_server->serverPort();
@@ -94,7 +119,9 @@ quint16 FaultServer::port() const
 
 QUrl FaultServer::url() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port()));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2")
+                    .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+                    .arg(port()));
 }
 
 void FaultServer::on(const QString &pathSuffix, const QList<Response> &responses)

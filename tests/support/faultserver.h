@@ -63,9 +63,11 @@ public:
     ~FaultServer() override;
 
     bool listen(quint16 port = 0);
+    // HTTPS with the given PEM certificate and key (QSslServer); call instead of listen().
+    bool listenTls(const QString &certificatePem, const QString &keyPem);
     void close();
     quint16 port() const;
-    QUrl url() const;
+    QUrl url() const; // http:// or https://
 
     // Answers every request (default: 404 Linkis envelope). A route set with on() wins.
     void setHandler(Handler handler) { m_handler = std::move(handler); }
@@ -90,6 +92,7 @@ private:
     void write(QTcpSocket *socket, const Response &response, const QString &segment);
 
     QTcpServer *m_server = nullptr;
+    bool m_tls = false;
     Handler m_handler;
     QList<QPair<QString, QList<Response>>> m_routes;
     QList<Request> m_requests;

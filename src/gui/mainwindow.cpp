@@ -139,7 +139,7 @@ void MainWindow::buildDocks()
     tabifyDockWidget(jobsDock, paramsDock);
     tabifyDockWidget(paramsDock, historyDock);
     jobsDock->raise();
-    resizeDocks({jobsDock}, {380}, Qt::Horizontal);
+    resizeDocks({jobsDock}, {440}, Qt::Horizontal);
     connect(m_history, &HistoryPanel::openCode, this,
             [this](const QString &code, const QString &runType) {
                 const ScriptLanguage language =

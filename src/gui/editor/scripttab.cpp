@@ -65,6 +65,7 @@ void ScriptTab::setLanguage(ScriptLanguage language)
         return;
     m_editor->setLanguage(language);
     m_runType = ScriptLanguages::defaultRunType(language);
+    m_engine.clear(); // the window picks the language's default engine for the profile
     Q_EMIT titleChanged();
     Q_EMIT settingsChanged();
 }

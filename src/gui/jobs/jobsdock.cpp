@@ -26,9 +26,9 @@ namespace linkisdesk {
 namespace {
 enum Column {
     StatusCol,
+    CodeCol,
     ProfileCol,
     EngineCol,
-    CodeCol,
     ElapsedCol,
     ProgressCol,
     KillCol,
@@ -94,7 +94,7 @@ JobsDock::JobsDock(JobRegistry *registry, RunController *runs, ClientPool *clien
 {
     setObjectName(QStringLiteral("jobsDock"));
     m_tree->setColumnCount(ColumnCount);
-    m_tree->setHeaderLabels({tr("Status"), tr("Profile"), tr("Engine"), tr("Code"), tr("Elapsed"),
+    m_tree->setHeaderLabels({tr("Status"), tr("Code"), tr("Profile"), tr("Engine"), tr("Elapsed"),
                              tr("Progress"), QString()});
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setRootIsDecorated(true);
@@ -102,14 +102,19 @@ JobsDock::JobsDock(JobRegistry *registry, RunController *runs, ClientPool *clien
     m_tree->setItemDelegateForColumn(ProgressCol, new ProgressDelegate(m_tree));
     m_tree->header()->setSectionResizeMode(CodeCol, QHeaderView::Stretch);
     m_tree->header()->setStretchLastSection(false);
-    m_tree->setColumnWidth(StatusCol, 150);
-    m_tree->setColumnWidth(ProgressCol, 90);
-    m_tree->setColumnWidth(KillCol, 28);
+    m_tree->setColumnWidth(StatusCol, 118);
+    m_tree->setColumnWidth(ProfileCol, 54);
+    m_tree->setColumnWidth(EngineCol, 54);
+    m_tree->setColumnWidth(ElapsedCol, 46);
+    m_tree->setColumnWidth(ProgressCol, 56);
+    m_tree->setColumnWidth(KillCol, 26);
+    m_tree->setIndentation(12);
     m_tracked->setText(StatusCol, tr("Tracked jobs"));
     m_server->setText(StatusCol, tr("Running on the server"));
-    m_tracked->setFirstColumnSpanned(false);
     m_tree->addTopLevelItem(m_tracked);
     m_tree->addTopLevelItem(m_server);
+    m_tracked->setFirstColumnSpanned(true);
+    m_server->setFirstColumnSpanned(true);
     m_tracked->setExpanded(true);
     m_server->setExpanded(true);
     QFont bold = m_tree->font();
@@ -186,6 +191,7 @@ void JobsDock::addTracker(JobTracker *tracker)
     connect(tracker, &JobTracker::submitted, this, [this, tracker] { updateItem(tracker); });
     connect(tracker, &JobTracker::finished, this, [this, tracker] { updateItem(tracker); });
     connect(tracker, &JobTracker::killRequested, this, [this, tracker] { updateItem(tracker); });
+    connect(tracker, &JobTracker::failed, this, [this, tracker] { updateItem(tracker); });
     connect(tracker, &QObject::destroyed, this, [this, tracker] { removeTracker(tracker); });
     updateItem(tracker);
     applyFilter();
@@ -202,20 +208,23 @@ void JobsDock::updateItem(JobTracker *tracker)
     QTreeWidgetItem *item = m_items.value(tracker);
     if (!item)
         return;
-    const JobStatus status = tracker->status();
-    QString label = JobStatusStyle::label(status);
+    const bool cannotRun = tracker->state() == JobTracker::State::Failed && tracker->taskId() <= 0;
+    const JobStatus status = cannotRun ? JobStatus::Failed : tracker->status();
+    QString label = cannotRun ? tr("Not submitted") : JobStatusStyle::label(status);
     if (tracker->killState() == JobTracker::KillState::Requested)
         label = tr("Kill sent");
     else if (tracker->killState() == JobTracker::KillState::NotConfirmed)
         label = tr("Kill not confirmed");
-    if (tracker->taskId() > 0)
-        label += QStringLiteral("  #%1").arg(tracker->taskId());
+    item->setToolTip(StatusCol,
+                     tracker->taskId() > 0 ? tr("Task %1").arg(tracker->taskId()) : QString());
     item->setIcon(StatusCol, JobStatusStyle::icon(status));
     item->setText(StatusCol, label);
     item->setText(ProfileCol, tracker->profileName());
     const bool production = m_runs && m_runs->isProduction(tracker->profileName());
     item->setForeground(ProfileCol,
                         production ? QBrush(JobStatusStyle::productionColour()) : QBrush());
+    if (cannotRun)
+        item->setToolTip(CodeCol, tracker->lastError().message);
     if (tracker->hasTaskInfo()) {
         item->setText(EngineCol, tracker->taskInfo().engineType);
         item->setText(CodeCol, JobJournal::firstLineOf(tracker->taskInfo().executionCode, 100));
@@ -268,11 +277,13 @@ void JobsDock::applyFilter()
 QTreeWidgetItem *JobsDock::serverGroup(const QString &profile)
 {
     for (int i = 0; i < m_server->childCount(); ++i) {
-        if (m_server->child(i)->text(StatusCol) == profile)
+        if (m_server->child(i)->data(StatusCol, ServerProfileRole).toString() == profile)
             return m_server->child(i);
     }
     auto *group = new QTreeWidgetItem(m_server);
     group->setText(StatusCol, profile);
+    group->setData(StatusCol, ServerProfileRole, profile);
+    group->setFirstColumnSpanned(true);
     group->setExpanded(true);
     return group;
 }
@@ -287,10 +298,12 @@ void JobsDock::refreshServerJobs()
                 QTreeWidgetItem *group = serverGroup(name);
                 qDeleteAll(group->takeChildren());
                 if (!page) {
-                    group->setText(CodeCol, page.error().message);
+                    group->setText(StatusCol,
+                                   QStringLiteral("%1: %2").arg(name, page.error().message));
                     return;
                 }
-                group->setText(CodeCol, tr("%n unfinished", nullptr, int(page->tasks.size())));
+                group->setText(StatusCol,
+                               tr("%1: %n unfinished", nullptr, int(page->tasks.size())).arg(name));
                 for (const TaskInfo &task : page->tasks) {
                     auto *item = new QTreeWidgetItem(group);
                     item->setIcon(StatusCol, JobStatusStyle::icon(task.status));

@@ -269,7 +269,9 @@ void RunController::reattach(ScriptTab *tab, const QString &profile, qint64 task
 void RunController::kill(ScriptTab *tab)
 {
     JobTracker *tracker = m_trackers.value(tab);
-    if (!tracker || isTerminal(tracker->status())) {
+    if (!tracker || isTerminal(tracker->status()) ||
+        tracker->state() == JobTracker::State::Failed ||
+        tracker->state() == JobTracker::State::Stopped) {
         Q_EMIT message(tr("No running job in this tab."));
         return;
     }
@@ -278,6 +280,8 @@ void RunController::kill(ScriptTab *tab)
 
 bool RunController::killTracker(JobTracker *tracker)
 {
+    if (tracker->taskId() <= 0 && tracker->execId().isEmpty())
+        return false; // never reached the server
     const QString profile = tracker->profileName();
     const bool production = isProduction(profile);
     if (m_settings->askBeforeKill(profile, production)) {

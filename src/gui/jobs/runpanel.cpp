@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QRegularExpression>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
@@ -47,6 +48,7 @@ RunPanel::RunPanel(QWidget *parent)
     , m_progress(new QProgressBar(this))
     , m_details(new QToolButton(this))
     , m_progressTable(new QTableWidget(0, 5, this))
+    , m_split(new QSplitter(Qt::Vertical, this))
     , m_tabs(new QTabWidget(this))
     , m_log(new LogPanel(this))
     , m_ticker(new QTimer(this))
@@ -113,7 +115,12 @@ RunPanel::RunPanel(QWidget *parent)
     progressRow->addWidget(m_details);
 
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_log, tr("Log"));
+    m_tabs->hide(); // shown once the job has result sets
+    m_split->addWidget(m_tabs);
+    m_split->addWidget(m_log);
+    m_split->setChildrenCollapsible(false);
+    m_split->setStretchFactor(0, 3);
+    m_split->setStretchFactor(1, 2);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -128,7 +135,7 @@ RunPanel::RunPanel(QWidget *parent)
     tableRow->setContentsMargins(8, 0, 8, 2);
     tableRow->addWidget(m_progressTable);
     layout->addLayout(tableRow);
-    layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_split, 1);
 
     m_ticker->setInterval(100);
     connect(m_ticker, &QTimer::timeout, this, &RunPanel::tick);
@@ -152,12 +159,12 @@ void RunPanel::begin(const QString &profileName, bool production, const QString 
     m_progress->setRange(0, 0); // busy until the first progress reply
     m_progressTable->setRowCount(0);
     m_log->clear();
-    while (m_tabs->count() > 1) {
-        QWidget *w = m_tabs->widget(1);
-        m_tabs->removeTab(1);
+    while (m_tabs->count() > 0) {
+        QWidget *w = m_tabs->widget(0);
+        m_tabs->removeTab(0);
         w->deleteLater();
     }
-    m_tabs->setCurrentIndex(0);
+    m_tabs->hide();
     const QString profile = production ? tr("%1 (production)").arg(profileName) : profileName;
     m_what->setText(QStringLiteral("%1 \u00b7 %2").arg(profile, what.simplified().left(200)));
     m_kill->setEnabled(false);
@@ -279,8 +286,7 @@ void RunPanel::onResultSets(const QList<ResultSetRef> &sets)
         auto *grid = new ResultGrid(m_tracker->client(), sets.at(i).path, m_tabs);
         m_tabs->addTab(grid, sets.size() == 1 ? tr("Result") : tr("Result %1").arg(i + 1));
     }
-    if (!sets.isEmpty() && m_status == JobStatus::Succeed)
-        m_tabs->setCurrentIndex(1);
+    m_tabs->setVisible(m_tabs->count() > 0);
 }
 
 void RunPanel::onFinished(JobStatus status)
@@ -324,7 +330,7 @@ QString RunPanel::errorText() const
 QList<ResultGrid *> RunPanel::resultGrids() const
 {
     QList<ResultGrid *> grids;
-    for (int i = 1; i < m_tabs->count(); ++i) {
+    for (int i = 0; i < m_tabs->count(); ++i) {
         if (auto *g = qobject_cast<ResultGrid *>(m_tabs->widget(i)))
             grids.append(g);
     }

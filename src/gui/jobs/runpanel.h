@@ -12,6 +12,7 @@
 
 class QLabel;
 class QProgressBar;
+class QSplitter;
 class QTableWidget;
 class QTabWidget;
 class QTimer;
@@ -25,8 +26,8 @@ class ResultGrid;
 
 // The live panel of one run, under the editor: status and elapsed time, errCode / errDesc of a
 // failed job on top, overall progress and the progressInfo table, the log, one tab per result
-// set. The kill button asks the owner (killRequested) so the confirmation policy lives in one
-// place; "kill sent / confirmed / not confirmed" are shown distinctly.
+// set above the log. The kill button asks the owner (killRequested) so the confirmation policy
+// lives in one place; "kill sent / confirmed / not confirmed" are shown distinctly.
 class RunPanel : public QWidget
 {
     Q_OBJECT
@@ -87,6 +88,7 @@ private:
     QProgressBar *m_progress;
     QToolButton *m_details;
     QTableWidget *m_progressTable;
+    QSplitter *m_split;
     QTabWidget *m_tabs;
     LogPanel *m_log;
     QTimer *m_ticker;

@@ -177,22 +177,42 @@ void ProfileCommand::test()
             return;
         }
         LinkisClient *c = *client;
+        const auto mode = c->settings().authMode;
+        // Header modes have no login: user/userInfo answers before the gateway checks a token,
+        // so an authenticated call is the real test. Login modes log in first, then do the same.
+        if (mode == ConnectionSettings::AuthMode::Token ||
+            mode == ConnectionSettings::AuthMode::SeedProxy) {
+            probe(c, c->settings().user);
+            return;
+        }
         m_request = c->login(this, [this, c](Result<LoginInfo> info) {
             if (!info) {
                 fail(info.error());
                 return;
             }
-            const QString user = info->userName.isEmpty() ? c->settings().user : info->userName;
-            const QString url = c->settings().baseUrl.toString();
-            if (m_out.json()) {
-                m_out.write(TaskFormat::jsonLine(QJsonObject {{QStringLiteral("ok"), true},
-                                                              {QStringLiteral("user"), user},
-                                                              {QStringLiteral("gateway"), url}}));
-            } else {
-                m_out.writeLine(tr("OK: %1 at %2").arg(user, url));
-            }
-            finish(ExitOk);
+            probe(c, info->userName.isEmpty() ? c->settings().user : info->userName);
         });
+    });
+}
+
+void ProfileCommand::probe(LinkisClient *client, const QString &user)
+{
+    TaskQuery query;
+    query.pageSize = 1;
+    m_request = client->jobList(query, this, [this, client, user](Result<TaskPage> page) {
+        if (!page) {
+            fail(page.error());
+            return;
+        }
+        const QString url = client->settings().baseUrl.toString();
+        if (m_out.json()) {
+            m_out.write(TaskFormat::jsonLine(QJsonObject {{QStringLiteral("ok"), true},
+                                                          {QStringLiteral("user"), user},
+                                                          {QStringLiteral("gateway"), url}}));
+        } else {
+            m_out.writeLine(tr("OK: %1 at %2").arg(user, url));
+        }
+        finish(ExitOk);
     });
 }
 

@@ -7,6 +7,8 @@
 
 namespace linkisdesk {
 
+class LinkisClient;
+
 // profile list | add NAME | remove NAME | test [NAME] | import-linkis-cli FILE: the profiles the
 // GUI uses too (ProfileStore), secrets in the keyring.
 class ProfileCommand : public CommandRunner
@@ -24,6 +26,8 @@ private:
     void add();
     void remove();
     void test();
+    // An authenticated call (one job from history) proves the credentials work.
+    void probe(LinkisClient *client, const QString &user);
     void importLinkisCli();
     // Writes the secret to the keyring (if any), then finishes with `message`.
     void storeSecretThenFinish(const Profile &profile, const QString &secret,

@@ -93,7 +93,7 @@ void ResultPrinter::nextSet()
         layout.type = m_reader->type();
         layout.columns = m_reader->columns();
         m_writer.setLayout(layout);
-        m_buffer.clear();
+        m_buffer.resize(0);
         m_writer.writeHeader(m_buffer);
         m_out.write(m_buffer);
     });
@@ -107,14 +107,14 @@ void ResultPrinter::onPage(const ResultPage &page)
 {
     if (m_done)
         return;
-    m_buffer.clear();
+    m_buffer.resize(0);
     m_writer.writeRows(page, m_buffer);
     // Blocking write: a slow reader of stdout slows the paging, memory stays at one page.
     if (!m_out.write(m_buffer) || !m_out.flush()) {
         fail(ApiError::make(ApiError::Kind::Io, tr("cannot write to standard output")));
         return;
     }
-    m_buffer = QByteArray();
+
     m_reader->next();
 }
 

@@ -46,6 +46,8 @@ void ResultExporter::start(const QString &resultSetPath, const QString &filePath
     m_reader = new ResultSetReader(m_client, resultSetPath, this);
     if (m_pageSize > 0)
         m_reader->setPageSize(m_pageSize);
+    // The gateway reads the next page while this one is written: two pages at most in memory.
+    m_reader->setPrefetch(true);
     connect(m_reader, &ResultSetReader::headerReady, this, &ResultExporter::onHeader);
     connect(m_reader, &ResultSetReader::pageReady, this, &ResultExporter::onPage);
     connect(m_reader, &ResultSetReader::finished, this, &ResultExporter::onFinished);
@@ -67,7 +69,7 @@ void ResultExporter::onHeader()
     layout.type = m_reader->type();
     layout.columns = m_reader->columns();
     m_writer.setLayout(layout);
-    m_buffer.clear();
+    m_buffer.resize(0);
     m_writer.writeHeader(m_buffer);
     writeBytes(m_buffer);
 }
@@ -76,7 +78,7 @@ void ResultExporter::onPage(const ResultPage &page)
 {
     if (!m_running)
         return;
-    m_buffer.clear();
+    m_buffer.resize(0);
     m_writer.writeRows(page, m_buffer);
     if (!writeBytes(m_buffer))
         return;

@@ -30,12 +30,29 @@ void ResultSetReader::next()
     if (!m_active || !m_waitingForConsumer)
         return;
     m_waitingForConsumer = false;
-    request(m_nextPage);
+    if (m_buffered) {
+        // Delivered from the event loop, so a consumer calling next() from its pageReady slot
+        // does not recurse page after page.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (!m_active || !m_buffered)
+                    return;
+                auto [page, result] = std::move(*m_buffered);
+                m_buffered.reset();
+                deliver(page, std::move(result));
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    if (!m_inFlight.isActive())
+        request(m_nextPage);
 }
 
 void ResultSetReader::cancel()
 {
     m_inFlight.cancel();
+    m_buffered.reset();
     m_active = false;
     m_waitingForConsumer = false;
 }
@@ -50,13 +67,24 @@ void ResultSetReader::request(int page)
     }
     m_inFlight =
         m_client->openFile(m_path, page, m_pageSize, this,
-                           [this, page](Result<ResultPage> r) { onPage(page, std::move(r)); });
+                           [this, page](Result<ResultPage> r) { onReply(page, std::move(r)); });
 }
 
-void ResultSetReader::onPage(int page, Result<ResultPage> result)
+void ResultSetReader::onReply(int page, Result<ResultPage> result)
 {
     if (!m_active)
         return;
+    m_inFlight = RequestHandle();
+    if (m_waitingForConsumer) {
+        // A prefetched page: it waits until the consumer is done with the current one.
+        m_buffered.emplace(page, std::move(result));
+        return;
+    }
+    deliver(page, std::move(result));
+}
+
+void ResultSetReader::deliver(int page, Result<ResultPage> result)
+{
     if (!result) {
         m_active = false;
         emit failed(result.error());
@@ -86,6 +114,8 @@ void ResultSetReader::onPage(int page, Result<ResultPage> result)
     m_rowsRead += p.rows.size();
     m_nextPage = page + 1;
     m_waitingForConsumer = true;
+    if (m_prefetch)
+        request(m_nextPage);
     emit pageReady(p);
 }
 

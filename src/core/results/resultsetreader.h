@@ -10,13 +10,17 @@
 #include <QPointer>
 #include <QString>
 
+#include <optional>
+#include <utility>
+
 namespace linkisdesk {
 
 class LinkisClient;
 
 // Streams one result set (a _N.dolphin path) page by page through LinkisClient::openFile,
 // holding one page at a time: pageReady() hands a page over, and the next page is requested only
-// when the consumer calls next() (so a slow consumer slows the reading, never the memory). The
+// when the consumer calls next() (so a slow consumer slows the reading, never the memory), or,
+// with setPrefetch(true), as soon as a page is handed over (then one page at most waits). The
 // set ends at the first empty page (Linkis has no total count).
 class ResultSetReader : public QObject
 {
@@ -31,6 +35,10 @@ public:
     void setPageSize(int rows) { m_pageSize = rows > 0 ? rows : DefaultPageSize; }
     int pageSize() const { return m_pageSize; }
     QString path() const { return m_path; }
+    // Ask for page N+1 as soon as page N is handed over, so the gateway works while the consumer
+    // writes. Memory stays bounded: at most one page waits besides the one being written.
+    void setPrefetch(bool prefetch) { m_prefetch = prefetch; }
+    bool prefetch() const { return m_prefetch; }
 
     // Requests the first page.
     void start();
@@ -61,7 +69,8 @@ signals:
 
 private:
     void request(int page);
-    void onPage(int page, Result<ResultPage> result);
+    void onReply(int page, Result<ResultPage> result);
+    void deliver(int page, Result<ResultPage> result);
 
     QPointer<LinkisClient> m_client;
     QString m_path;
@@ -75,7 +84,9 @@ private:
     bool m_headerSent = false;
     ResultPage::Type m_type = ResultPage::Type::Table;
     QList<ResultColumn> m_columns;
+    bool m_prefetch = false;
     RequestHandle m_inFlight;
+    std::optional<std::pair<int, Result<ResultPage>>> m_buffered;
 };
 
 } // namespace linkisdesk

@@ -14,6 +14,28 @@ bool isDigit(char c)
     return c >= '0' && c <= '9';
 }
 
+// Appends `value` as UTF-8. ASCII characters (the only ones any format escapes) go through
+// `ascii` one by one without a temporary; runs of other characters are converted in one go.
+template<typename AsciiFn> void appendEscaped(QByteArray &out, QStringView value, AsciiFn ascii)
+{
+    const qsizetype n = value.size();
+    const QChar *data = value.data();
+    qsizetype i = 0;
+    while (i < n) {
+        const char16_t u = data[i].unicode();
+        if (u < 0x80) {
+            ascii(out, char(u));
+            ++i;
+            continue;
+        }
+        qsizetype j = i + 1;
+        while (j < n && data[j].unicode() >= 0x80)
+            ++j;
+        out.append(value.sliced(i, j - i).toUtf8());
+        i = j;
+    }
+}
+
 bool flagged(const QBitArray &nulls, qsizetype i)
 {
     return i < nulls.size() && nulls.testBit(i);
@@ -214,66 +236,64 @@ bool RowWriter::isJsonNumber(const QByteArray &s)
 
 void RowWriter::appendTsvField(QByteArray &out, const QString &value)
 {
-    const QByteArray utf8 = value.toUtf8();
-    for (const char c : utf8) {
+    appendEscaped(out, value, [](QByteArray &o, char c) {
         switch (c) {
-        case '\t': out.append("\\t"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\\': out.append("\\\\"); break;
-        default: out.append(c); break;
+        case '\t': o.append("\\t"); break;
+        case '\n': o.append("\\n"); break;
+        case '\r': o.append("\\r"); break;
+        case '\\': o.append("\\\\"); break;
+        default: o.append(c); break;
         }
-    }
+    });
 }
 
 void RowWriter::appendCsvField(QByteArray &out, const QString &value)
 {
-    const QByteArray utf8 = value.toUtf8();
     bool quote = false;
-    for (const char c : utf8) {
-        if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+    for (const QChar c : value) {
+        const char16_t u = c.unicode();
+        if (u == u',' || u == u'"' || u == u'\n' || u == u'\r') {
             quote = true;
             break;
         }
     }
     if (!quote) {
-        out.append(utf8);
+        appendEscaped(out, value, [](QByteArray &o, char c) { o.append(c); });
         return;
     }
     out.append('"');
-    for (const char c : utf8) {
+    appendEscaped(out, value, [](QByteArray &o, char c) {
         if (c == '"')
-            out.append('"');
-        out.append(c);
-    }
+            o.append('"');
+        o.append(c);
+    });
     out.append('"');
 }
 
 void RowWriter::appendJsonString(QByteArray &out, QStringView value)
 {
-    const QByteArray utf8 = value.toUtf8();
     out.append('"');
-    for (const char c : utf8) {
+    appendEscaped(out, value, [](QByteArray &o, char c) {
         const auto u = static_cast<unsigned char>(c);
         if (u >= 0x20 && c != '"' && c != '\\') {
-            out.append(c);
-            continue;
+            o.append(c);
+            return;
         }
         switch (c) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
-        case '\b': out.append("\\b"); break;
-        case '\f': out.append("\\f"); break;
+        case '"': o.append("\\\""); break;
+        case '\\': o.append("\\\\"); break;
+        case '\n': o.append("\\n"); break;
+        case '\r': o.append("\\r"); break;
+        case '\t': o.append("\\t"); break;
+        case '\b': o.append("\\b"); break;
+        case '\f': o.append("\\f"); break;
         default:
-            out.append("\\u00");
-            out.append(hexDigits[u >> 4]);
-            out.append(hexDigits[u & 0xf]);
+            o.append("\\u00");
+            o.append(hexDigits[u >> 4]);
+            o.append(hexDigits[u & 0xf]);
             break;
         }
-    }
+    });
     out.append('"');
 }
 

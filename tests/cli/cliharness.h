@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "testgateway.h"
+
+#include <QByteArray>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace linkisdesk::testsupport {
+
+// What one run of linkis-desk-cli produced.
+struct CliRun
+{
+    int exitCode = -1;
+    bool crashed = false;
+    QByteArray out;
+    QByteArray err;
+
+    QStringList errLines() const;
+    QString outText() const { return QString::fromUtf8(out); }
+};
+
+// Runs the real linkis-desk-cli binary with temporary XDG folders (so profiles are private to
+// the test), no D-Bus (no keyring), and a real gateway started per test case.
+class CliHarness
+{
+public:
+    CliHarness();
+    ~CliHarness();
+
+    static QString cliPath();
+
+    bool startGateway(QString *error = nullptr);
+    void stopGateway();
+    TestGateway *gateway() const { return m_gateway.get(); }
+    QString server() const;
+    // --server URL --user USER --auth token (the token goes in the environment).
+    QStringList connection(const QString &user = QStringLiteral("alice")) const;
+
+    // The environment every run gets: temp XDG dirs, no keyring, LINKIS_DESK_TOKEN.
+    QProcessEnvironment environment() const;
+    QString configHome() const { return m_home.path() + QStringLiteral("/config"); }
+
+    CliRun run(const QStringList &args, const QByteArray &stdinData = {},
+               const QProcessEnvironment &env = QProcessEnvironment(),
+               int timeoutMs = 120000) const;
+    // Starts the CLI without waiting (for signals); the caller owns the process.
+    std::unique_ptr<QProcess> start(const QStringList &args) const;
+    static CliRun finish(QProcess &process, int timeoutMs = 120000);
+
+    // Runs submit --async and returns the taskID (0 on failure).
+    qint64 submitAsync(const QStringList &submitArgs) const;
+    // Polls `status TASK` until it prints a terminal status; returns it.
+    QString waitForEnd(qint64 taskId, int timeoutMs = 60000) const;
+
+private:
+    QTemporaryDir m_home;
+    std::unique_ptr<TestGateway> m_gateway;
+};
+
+} // namespace linkisdesk::testsupport

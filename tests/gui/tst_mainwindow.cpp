@@ -8,6 +8,7 @@
 #include "editor/scripttab.h"
 #include "jobs/jobjournal.h"
 #include "jobs/jobregistry.h"
+#include "jobs/jobsdock.h"
 #include "jobs/runcontroller.h"
 #include "jobs/runpanel.h"
 #include "logs/logpanel.h"
@@ -16,6 +17,7 @@
 #include "profiles/memorysecretstore.h"
 #include "profiles/profiledialog.h"
 #include "profiles/profilestore.h"
+#include "results/resultexporter.h"
 #include "results/resultgrid.h"
 #include "results/resulttablemodel.h"
 #include "session/sessionstore.h"
@@ -24,6 +26,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -166,6 +169,19 @@ void TestMainWindow::runSqlStatementUnderCursor()
     QVERIFY(panel->logPanel()->store()->lineCount() > 0);
     QVERIFY(panel->statusText().contains(QStringLiteral("Succeeded")));
     QVERIFY(panel->errorText().isEmpty());
+
+    // Export the whole set to CSV (header + 5 rows, RFC 4180 line ends).
+    const QString csv = m_dir.filePath(QStringLiteral("regions.csv"));
+    QVERIFY(grid->exportTo(csv));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(csv) && !grid->exporter()->isRunning(), kJobTimeoutMs);
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    QCOMPARE(lines.first().trimmed(), QByteArray("region,sum(amount)"));
+    QCOMPARE(lines.size(), 7); // 6 lines + the empty piece after the last CRLF
+
+    // The job is listed in the jobs dock.
+    QVERIFY(w->jobsDock()->trackedCount() >= 1);
 }
 
 void TestMainWindow::variablePromptBeforeRun()

@@ -131,13 +131,12 @@ void ProfileDialog::updateEnabled()
 {
     const bool local =
         !m_editing.isEmpty() && m_editing.compare(Profile::localName(), Qt::CaseInsensitive) == 0;
-    for (QWidget *w :
-         {static_cast<QWidget *>(m_ui->nameEdit), static_cast<QWidget *>(m_ui->urlEdit),
-          static_cast<QWidget *>(m_ui->authBox), static_cast<QWidget *>(m_ui->userEdit),
-          static_cast<QWidget *>(m_ui->secretEdit), static_cast<QWidget *>(m_ui->proxyEdit),
-          static_cast<QWidget *>(m_ui->pinEdit), static_cast<QWidget *>(m_ui->apiBox),
-          static_cast<QWidget *>(m_ui->productionCheck)})
-        w->setEnabled(!local);
+    // Local needs no connection settings: only its defaults (engine, creator) are shown.
+    m_ui->nameEdit->setEnabled(!local);
+    for (int row : {1, 2, 3, 4, 5, 8, 9, 10})
+        m_ui->form->setRowVisible(row, !local);
+    m_ui->testButton->setText(local ? tr("Start / check the local gateway")
+                                    : tr("Test connection"));
     m_ui->deleteButton->setEnabled(!local && !m_editing.isEmpty());
 }
 

@@ -247,6 +247,20 @@ private slots:
         }
     }
 
+    void proxyUserOnTopOfAToken()
+    {
+        ConnectionSettings s = m_gateway->settings(Mode::Token);
+        s.proxyUser = QStringLiteral("bob");
+        LinkisClient client(s);
+        const JobRef job = submitOk(client, sql(QStringLiteral("select 1;")));
+        QVERIFY(job.isValid());
+        QCOMPARE(waitTerminal(client, job), JobStatus::Succeed);
+        const auto info =
+            await<TaskInfo>([&](QObject *c, auto cb) { return client.jobInfo(job.taskId, c, cb); });
+        QVERIFY(info.ok());
+        QCOMPARE(info->executeUser, QStringLiteral("bob"));
+    }
+
     void badCredentialsAreAuthErrors()
     {
         for (const Mode mode : {Mode::Password, Mode::Token, Mode::SeedProxy, Mode::LinkisProxy}) {

@@ -22,7 +22,8 @@ struct ConnectionSettings
     QUrl baseUrl; // http://host:9001 (a trailing /api/rest_j/v1 is accepted too)
     AuthMode authMode = AuthMode::Password;
     QString user;
-    QString proxyUser; // Password/Token: the user jobs execute as (executeUser, userCreator)
+    QString proxyUser; // the user jobs run as: Token-User, Proxy-User, user/proxy, or (Password)
+                       // executeUser + userCreator in the submit body
     QString secret; // password, token or validation code
     ApiFlavour flavour = ApiFlavour::Submit;
     QString tlsPinSha256; // hex, colons and case ignored; empty: only CA-verified certificates

@@ -124,6 +124,9 @@ ApiError LinkisClient::polish(ApiError error) const
         const QString mask = QStringLiteral("***");
         error.message.replace(m_settings.secret, mask);
         error.detail.replace(m_settings.secret, mask);
+        const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(m_settings.secret));
+        error.message.replace(encoded, mask);
+        error.detail.replace(encoded, mask);
     }
     return error;
 }
@@ -171,7 +174,8 @@ void LinkisClient::startCall(PendingCall *call)
     request.setRawHeader("User-Agent", "linkis-desk/" LINKIS_DESK_VERSION);
     if (m_settings.authMode == Mode::Token) {
         request.setRawHeader("Token-Code", m_settings.secret.toUtf8());
-        request.setRawHeader("Token-User", m_settings.user.toUtf8());
+        // A proxy user on top of a token acts through the token's legal users.
+        request.setRawHeader("Token-User", m_settings.executeUser().toUtf8());
     } else if (m_settings.authMode == Mode::SeedProxy) {
         request.setRawHeader("Proxy-User", m_settings.executeUser().toUtf8());
         request.setRawHeader("Validation-Code", m_settings.secret.toUtf8());

@@ -101,9 +101,11 @@ RequestHandle LinkisClient::submit(const SubmitRequest &request, QObject *contex
 {
     using Mode = ConnectionSettings::AuthMode;
     SubmitRequest r = request;
-    const bool bodyUser =
-        m_settings.authMode == Mode::Password || m_settings.authMode == Mode::Token;
-    if (r.executeUser.isEmpty() && bodyUser && !m_settings.proxyUser.isEmpty())
+    // Password + proxy user: executeUser and userCreator name the proxy user, as linkis-cli
+    // -proxyUser does (Linkis honours it for admins, else refuses with 50080). Token, seed and
+    // Linkis proxy modes already authenticate as the proxy user.
+    if (r.executeUser.isEmpty() && m_settings.authMode == Mode::Password &&
+        !m_settings.proxyUser.isEmpty())
         r.executeUser = m_settings.proxyUser;
     QJsonObject body;
     QString path;

@@ -8,6 +8,7 @@
 #include "editor/scripttab.h"
 #include "history/historypanel.h"
 #include "jobs/jobjournal.h"
+#include "jobs/joboutcomereporter.h"
 #include "jobs/jobregistry.h"
 #include "jobs/jobsdock.h"
 #include "jobs/jobstatusstyle.h"
@@ -16,8 +17,6 @@
 #include "jobs/runpanel.h"
 #include "profiles/profiledialog.h"
 #include "profiles/profilestore.h"
-#include "results/resultgrid.h"
-#include "results/resulttablemodel.h"
 #include "session/sessionstore.h"
 #include "settings/appsettings.h"
 #include "settings/settingkeys.h"
@@ -30,15 +29,11 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QInputDialog>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QToolBar>
 
 namespace linkisdesk {
@@ -81,7 +76,6 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     });
     connect(m_runs, &RunController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 4000); });
-    connect(m_runs, &RunController::jobFinished, this, &MainWindow::onJobFinished);
     connect(m_ctx.clients, &ClientPool::stateChanged, this, &MainWindow::onConnectionState);
     connect(m_ctx.profiles, &ProfileStore::changed, this, &MainWindow::fillProfiles);
 
@@ -544,65 +538,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
-void MainWindow::notify(const QString &title, const QString &text)
+void MainWindow::setTestReportPath(const QString &path)
 {
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        if (!m_tray) {
-            m_tray = new QSystemTrayIcon(windowIcon(), this);
-            m_tray->show();
-        }
-        m_tray->showMessage(title, text, QSystemTrayIcon::Information, 8000);
-    }
-    QApplication::alert(this);
-}
-
-void MainWindow::onJobFinished(JobTracker *tracker, JobStatus status, qint64 elapsedMs)
-{
-    const int threshold = m_ctx.settings->value(SettingKeys::NotifyAfterSeconds);
-    if (threshold > 0 && elapsedMs >= threshold * 1000LL && !isActiveWindow()) {
-        notify(tr("Job %1").arg(JobStatusStyle::label(status)),
-               tr("Task %1 on %2 ended after %3 s")
-                   .arg(tracker->taskId())
-                   .arg(tracker->profileName())
-                   .arg(elapsedMs / 1000));
-    }
-    if (m_testReport.isEmpty())
-        return;
-    writeTestReport(tracker, status, -1);
-    for (ScriptTab *tab : m_tabs->scriptTabs()) {
-        if (m_runs->trackerFor(tab) != tracker)
-            continue;
-        QPointer<JobTracker> guard(tracker);
-        auto *panel = m_runs->panelFor(tab);
-        auto hook = [this, guard, status, panel] {
-            const QList<ResultGrid *> grids = panel->resultGrids();
-            if (guard && !grids.isEmpty()) {
-                ResultGrid *grid = grids.first();
-                connect(grid->model(), &ResultTableModel::pageLoaded, this,
-                        [this, guard, status, grid] {
-                            if (guard)
-                                writeTestReport(guard, status, grid->model()->rowCount());
-                        });
-            }
-        };
-        if (!panel->resultGrids().isEmpty())
-            hook();
-        else
-            connect(tracker, &JobTracker::resultSetsReady, this, hook, Qt::QueuedConnection);
-    }
-}
-
-void MainWindow::writeTestReport(JobTracker *tracker, JobStatus status, int rows)
-{
-    QJsonObject o;
-    o.insert(QStringLiteral("status"), jobStatusName(status));
-    o.insert(QStringLiteral("taskId"), QString::number(tracker->taskId()));
-    o.insert(QStringLiteral("rows"), rows);
-    QSaveFile file(m_testReport);
-    if (file.open(QIODevice::WriteOnly)) {
-        file.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
-        file.commit();
-    }
+    m_outcomes->setTestReportPath(path);
 }
 
 } // namespace linkisdesk

@@ -15,12 +15,12 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QMenu;
-class QSystemTrayIcon;
 
 namespace linkisdesk {
 
 class EditorTabs;
 class HistoryPanel;
+class JobOutcomeReporter;
 class JobTracker;
 class JobsDock;
 class ParamsPanel;
@@ -55,7 +55,7 @@ public:
     ScriptTab *newScript(ScriptLanguage language, const QString &text = {});
     void setQuitPrompt(QuitPrompt prompt) { m_quitPrompt = std::move(prompt); }
     // Writes {"status","taskId","rows"} to the file whenever a job ends (the smoke test).
-    void setTestReportPath(const QString &path) { m_testReport = path; }
+    void setTestReportPath(const QString &path);
     void applyTheme(const QString &mode);
     int runningJobCount() const;
 
@@ -71,20 +71,18 @@ private:
     void syncToolBar();
     void updateStatusBar();
     void onConnectionState(const QString &profile, ClientPool::State state, const QString &message);
-    void onJobFinished(JobTracker *tracker, JobStatus status, qint64 elapsedMs);
-    void writeTestReport(JobTracker *tracker, JobStatus status, int rows);
     void fillRecentMenu(const QStringList &files);
     void fillProfiles();
     void openFiles();
     void goToLine();
     void manageProfiles();
-    void notify(const QString &title, const QString &text);
     ScriptTab *current() const;
 
     AppContext m_ctx;
     EditorTabs *m_tabs;
     RunController *m_runs;
     SessionStore *m_session;
+    JobOutcomeReporter *m_outcomes;
     JobsDock *m_jobs = nullptr;
     ParamsPanel *m_params = nullptr;
     HistoryPanel *m_history = nullptr;
@@ -97,9 +95,7 @@ private:
     QLabel *m_cursorLabel = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
-    QSystemTrayIcon *m_tray = nullptr;
     QuitPrompt m_quitPrompt;
-    QString m_testReport;
     bool m_syncing = false;
     bool m_quitting = false;
 };

@@ -2,10 +2,12 @@
 // The app against the real local gateway: type, Ctrl+Enter, the job succeeds and the grid shows
 // the rows; kill a running python job from its panel; a ${variable} asks before the run;
 // restore tabs and reattach a running job after a simulated crash; profile dialog round trip.
+#include "api/linkisclient.h"
 #include "api/localgateway.h"
 #include "editor/editortabs.h"
 #include "editor/scripteditor.h"
 #include "editor/scripttab.h"
+#include "history/historypanel.h"
 #include "jobs/jobjournal.h"
 #include "jobs/jobregistry.h"
 #include "jobs/jobsdock.h"
@@ -34,6 +36,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 #include <memory>
 
@@ -83,6 +87,7 @@ private Q_SLOTS:
     void killPythonFromPanel();
     void restoreAfterCrash();
     void profileDialogRoundTrip();
+    void historyAndServerJobs();
 
 private:
     std::unique_ptr<MainWindow> openWindow(App &app);
@@ -353,6 +358,69 @@ void TestMainWindow::profileDialogRoundTrip()
     // Local cannot be deleted.
     QVERIFY(dialog.select(QStringLiteral("Local")));
     QVERIFY(!dialog.findChild<QWidget *>(QStringLiteral("deleteButton"))->isEnabled());
+}
+
+void TestMainWindow::historyAndServerJobs()
+{
+    auto w = openWindow(*m_app);
+    QVERIFY(w);
+    // History: the jobs the earlier cases ran are listed; one reopens its code in a new tab.
+    HistoryPanel *history = w->historyPanel();
+    history->setProfile(QStringLiteral("Local"));
+    QSignalSpy loaded(history, &HistoryPanel::loaded);
+    history->refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kJobTimeoutMs);
+    QVERIFY(loaded.at(0).at(0).toInt() >= 3);
+    int row = -1;
+    for (int i = 0; i < history->tasks().size(); ++i) {
+        if (history->tasks().at(i).executionCode.contains(QStringLiteral("sum(amount)")))
+            row = i;
+    }
+    QVERIFY(row >= 0);
+    const int tabsBefore = w->tabs()->count();
+    QTreeWidgetItem *item = history->list()->topLevelItem(row);
+    history->list()->setCurrentItem(item);
+    Q_EMIT history->list()->itemDoubleClicked(item, 0);
+    QCOMPARE(w->tabs()->count(), tabsBefore + 1);
+    QCOMPARE(w->tabs()->currentScriptTab()->editor()->text(),
+             history->tasks().at(row).executionCode);
+
+    // A job submitted elsewhere (not by this window) shows under "Running on the server" and
+    // can be killed from the dock.
+    LinkisClient *client = m_app->clients.clientIfReady(QStringLiteral("Local"));
+    QVERIFY(client);
+    SubmitRequest request;
+    request.code = QStringLiteral("import time\ntime.sleep(600)\n");
+    request.runType = QStringLiteral("python");
+    request.engineType = QStringLiteral("python");
+    qint64 taskId = 0;
+    client->submit(request, this, [&taskId](Result<SubmitResult> r) {
+        if (r)
+            taskId = r->taskId;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(taskId > 0, kJobTimeoutMs);
+    JobsDock *dock = w->jobsDock();
+    QTreeWidgetItem *found = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            dock->refreshServerJobs();
+            QTest::qWait(200);
+            found = nullptr;
+            QTreeWidgetItemIterator it(dock->tree());
+            for (; *it; ++it) {
+                if ((*it)->toolTip(0).isEmpty() && (*it)->text(0).contains(u'#') &&
+                    (*it)->text(0).endsWith(QStringLiteral("#%1").arg(taskId)))
+                    found = *it;
+            }
+            return found != nullptr;
+        }(),
+        kJobTimeoutMs);
+    dock->tree()->clearSelection();
+    found->setSelected(true);
+    dock->killSelected();
+    JobTracker *tracker = m_app->registry.find(QStringLiteral("Local"), taskId);
+    QVERIFY(tracker);
+    QTRY_COMPARE_WITH_TIMEOUT(tracker->status(), JobStatus::Cancelled, kJobTimeoutMs);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -108,6 +108,13 @@ void ResultTableModel::onPage(quint64 generation, int page, Result<ResultPage> r
     }
     ResultPage &p = result.value();
     const int n = int(p.rows.size());
+    if (sequential && !m_more && m_headerKnown)
+        return; // past an end already seen (e.g. a fetchMore raced the last page)
+    // A short page is the last one; an empty page is past the end. Known before the rows are
+    // announced, so nobody fetches more while they are inserted.
+    const bool last = sequential && n < m_pageSize;
+    if (last)
+        m_more = false;
     Page stored {std::move(p.rows), std::move(p.nulls), ++m_clock};
 
     if (!m_headerKnown) {
@@ -132,17 +139,16 @@ void ResultTableModel::onPage(quint64 generation, int page, Result<ResultPage> r
         // A page read again after it was evicted.
         m_pages.insert(page, std::move(stored));
         const int first = page * m_pageSize;
-        const int last = qMin(m_rows, first + n) - 1;
-        if (last >= first)
-            emit dataChanged(index(first, 0), index(last, columnCount() - 1));
+        const int lastRow = qMin(m_rows, first + n) - 1;
+        if (lastRow >= first)
+            emit dataChanged(index(first, 0), index(lastRow, columnCount() - 1));
     }
     evict(page);
     emit pageLoaded(page, n);
 
-    // A short page is the last one; an empty page is past the end.
-    if (sequential && (n == 0 || n < m_pageSize)) {
+    if (last) {
         m_toEnd = false;
-        setMore(false);
+        emit moreAvailableChanged(false);
         emit endReached(m_rows);
     } else if (m_toEnd) {
         requestNext();

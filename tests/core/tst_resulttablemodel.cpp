@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ResultTableModel against a real linkis-desk-gateway, checked by QAbstractItemModelTester:
+// paging on demand, bounded cache with placeholders, NULL role, text results, stale replies.
+#include "api/linkisclient.h"
+#include "jobs/jobtracker.h"
+#include "results/resulttablemodel.h"
+#include "testgateway.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace linkisdesk;
+using namespace linkisdesk::testsupport;
+
+class TestResultTableModel : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestGateway> m_gateway;
+    std::unique_ptr<LinkisClient> m_client;
+    QString m_big; // 12,345 rows: i, s, n (NULL on even rows, the text "NULL" on odd rows)
+    QString m_other; // one row: other
+    QString m_text; // a text result
+
+    QList<ResultSetRef> run(const QString &code, const QString &engine, const QString &runType)
+    {
+        JobTracker tracker(m_client.get(), QStringLiteral("test"));
+        QSignalSpy finished(&tracker, &JobTracker::finished);
+        SubmitRequest request;
+        request.code = code;
+        request.engineType = engine;
+        request.runType = runType;
+        tracker.submit(request);
+        for (int i = 0; i < 600 && finished.isEmpty(); ++i)
+            finished.wait(100);
+        return tracker.status() == JobStatus::Succeed ? tracker.resultSets()
+                                                      : QList<ResultSetRef>();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_gateway = std::make_unique<TestGateway>();
+        QString error;
+        QVERIFY2(m_gateway->start(&error), qPrintable(error));
+        m_client = std::make_unique<LinkisClient>(
+            m_gateway->settings(ConnectionSettings::AuthMode::Token));
+        const auto sets =
+            run(QStringLiteral("WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c "
+                               "WHERE i < 12345) SELECT i, 's' || i AS s, CASE WHEN i % 2 = 0 THEN "
+                               "NULL ELSE 'NULL' END AS n FROM c;\nselect 'o' as other"),
+                QStringLiteral("sqlite"), QStringLiteral("sql"));
+        QCOMPARE(sets.size(), 2);
+        m_big = sets.at(0).path;
+        m_other = sets.at(1).path;
+        const auto text = run(QStringLiteral("print('alpha')\nprint('beta')"),
+                              QStringLiteral("python"), QStringLiteral("python"));
+        QCOMPARE(text.size(), 1);
+        m_text = text.first().path;
+    }
+
+    void cleanupTestCase()
+    {
+        m_client.reset();
+        m_gateway.reset();
+    }
+
+    void pagesArriveOnDemandAndTheCacheStaysBounded()
+    {
+        ResultTableModel model(m_client.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(1000);
+        model.setMaxCachedPages(3);
+        QSignalSpy header(&model, &ResultTableModel::headerLoaded);
+        QSignalSpy end(&model, &ResultTableModel::endReached);
+        QSignalSpy pageLoaded(&model, &ResultTableModel::pageLoaded);
+        model.setResultSet(m_big);
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(model.moreAvailable());
+        QVERIFY(header.wait(20000));
+
+        // The first page: header from metadata, 1000 rows, more available.
+        QCOMPARE(model.columnCount(), 3);
+        QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("i"));
+        QCOMPARE(model.headerData(1, Qt::Horizontal, ResultTableModel::ColumnTypeRole)
+                     .toString()
+                     .isEmpty(),
+                 false);
+        QCOMPARE(model.rowCount(), 1000);
+        QVERIFY(model.canFetchMore(QModelIndex()));
+        QCOMPARE(model.data(model.index(0, 0)).toString(), QStringLiteral("1"));
+
+        // fetchMore grows the model page by page (the tester fetches more on its own too).
+        model.fetchMore(QModelIndex());
+        QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() >= 2000, 20000);
+        QVERIFY(model.rowCount() % 1000 == 0 || model.rowCount() == 12345);
+
+        // Jump to the end: every page is read, the cache keeps at most 3.
+        model.loadToEnd();
+        QTRY_VERIFY_WITH_TIMEOUT(!end.isEmpty(), 30000);
+        QCOMPARE(end.size(), 1);
+        QCOMPARE(end.first().first().toInt(), 12345);
+        QCOMPARE(model.rowCount(), 12345);
+        QVERIFY(!model.moreAvailable());
+        QVERIFY(!model.canFetchMore(QModelIndex()));
+        QVERIFY(model.cachedPageCount() <= 3);
+        QTRY_COMPARE_WITH_TIMEOUT(model.data(model.index(12344, 0)).toString(),
+                                  QStringLiteral("12345"), 20000);
+
+        // A middle page was evicted (the tester keeps touching the first and last rows, so those
+        // pages stay recently used): a placeholder until it is read again.
+        const QModelIndex first = model.index(4500, 1);
+        QCOMPARE(model.data(first, ResultTableModel::IsLoadedRole).toBool(), false);
+        QCOMPARE(model.data(first).toString(), ResultTableModel::placeholderText());
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QTRY_COMPARE_WITH_TIMEOUT(model.data(first).toString(), QStringLiteral("s4501"), 20000);
+        QVERIFY(!changed.isEmpty()); // the view was told
+        QCOMPARE(model.data(first, ResultTableModel::IsLoadedRole).toBool(), true);
+        QVERIFY(model.cachedPageCount() <= 3);
+        QVERIFY(!pageLoaded.isEmpty());
+    }
+
+    void nullIsReportedDistinctly()
+    {
+        ResultTableModel model(m_client.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy header(&model, &ResultTableModel::headerLoaded);
+        model.setResultSet(m_big);
+        QVERIFY(header.wait(20000));
+        // Row 2 (i = 2) holds SQL NULL; row 1 (i = 1) holds the text "NULL".
+        const QModelIndex sqlNull = model.index(1, 2);
+        const QModelIndex textNull = model.index(0, 2);
+        QCOMPARE(model.data(sqlNull, ResultTableModel::IsNullRole).toBool(), true);
+        QCOMPARE(model.data(sqlNull).toString(), ResultTableModel::nullText());
+        QCOMPARE(model.data(textNull, ResultTableModel::IsNullRole).toBool(), false);
+        QCOMPARE(model.data(textNull).toString(), QStringLiteral("NULL"));
+        QCOMPARE(model.roleNames().value(ResultTableModel::IsNullRole), QByteArray("isNull"));
+    }
+
+    void textResultIsOneColumn()
+    {
+        ResultTableModel model(m_client.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy end(&model, &ResultTableModel::endReached);
+        model.setResultSet(m_text);
+        QVERIFY(end.wait(20000));
+        QVERIFY(model.isText());
+        QCOMPARE(model.columnCount(), 1);
+        QVERIFY(!model.headerData(0, Qt::Horizontal).toString().isEmpty());
+        QStringList lines;
+        for (int r = 0; r < model.rowCount(); ++r)
+            lines.append(model.data(model.index(r, 0)).toString());
+        QCOMPARE(lines.join(u'\n').trimmed(), QStringLiteral("alpha\nbeta"));
+    }
+
+    void staleRepliesAreDropped()
+    {
+        ResultTableModel model(m_client.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy header(&model, &ResultTableModel::headerLoaded);
+        QSignalSpy end(&model, &ResultTableModel::endReached);
+        model.setResultSet(m_big);
+        const quint64 before = model.generation();
+        model.setResultSet(m_other); // the reply for m_big is now stale
+        QVERIFY(model.generation() > before);
+        QVERIFY(end.wait(20000));
+        QTest::qWait(200); // give a stale reply every chance to land
+        QCOMPARE(header.size(), 1);
+        QCOMPARE(model.columnCount(), 1);
+        QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("other"));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.data(model.index(0, 0)).toString(), QStringLiteral("o"));
+
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.columnCount(), 0);
+        QVERIFY(!model.moreAvailable());
+    }
+
+    void errorsStopTheLoading()
+    {
+        ResultTableModel model(m_client.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy failed(&model, &ResultTableModel::failed);
+        model.setResultSet(QStringLiteral("file:///nonexistent/_0.dolphin"));
+        QVERIFY(failed.wait(20000));
+        QVERIFY(model.lastError().isError());
+        QVERIFY(!model.moreAvailable());
+        QVERIFY(!model.canFetchMore(QModelIndex()));
+        QCOMPARE(model.rowCount(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestResultTableModel)
+#include "tst_resulttablemodel.moc"

@@ -46,6 +46,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
                                context.settings, this))
     , m_session(
           new SessionStore(m_tabs, m_runs, context.journal, SessionStore::defaultPath(), this))
+    , m_outcomes(new JobOutcomeReporter(m_runs, m_tabs, context.settings, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("Linkis Desk"));

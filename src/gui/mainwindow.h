@@ -81,8 +81,8 @@ private:
     AppContext m_ctx;
     EditorTabs *m_tabs;
     RunController *m_runs;
-    SessionStore *m_session;
-    JobOutcomeReporter *m_outcomes;
+    SessionStore *m_session = nullptr;
+    JobOutcomeReporter *m_outcomes = nullptr;
     JobsDock *m_jobs = nullptr;
     ParamsPanel *m_params = nullptr;
     HistoryPanel *m_history = nullptr;

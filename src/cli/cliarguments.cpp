@@ -248,6 +248,8 @@ public:
         }
         if (!commandSeen)
             return usageError(QStringLiteral("no command given"));
+        if (m_out.json && !m_formatGiven)
+            m_out.format = RowFormat::Json;
         if (const auto error = positionalsFor(positionals); error.isError())
             return error;
         if (const auto error = validate(); error.isError())

@@ -10,11 +10,13 @@ const char overview[] = R"(Usage: linkis-desk-cli [global options] COMMAND [opti
 Global options:
   --profile NAME            use a saved profile (shared with the Linkis Desk GUI)
   --server URL --user NAME  or name the gateway directly
-  --auth password|token|proxy
+  --auth password|token|proxy   proxy: the Proxy-User / Validation-Code headers
+                            (linkis-proxy: Linkis's own user/proxy login)
   --proxy-user NAME         act as this user
   --api submit|execute      which entrance call submits jobs (default submit)
   --password-stdin          read the password, token or validation code from stdin
-  --json                    machine-readable output
+  --json                    machine-readable output (JSON lines; results too,
+                            unless --format says otherwise)
   --quiet, -q               no progress and no log on stderr
 
 Secrets are never taken from arguments: use --password-stdin, LINKIS_DESK_PASSWORD,
@@ -54,7 +56,7 @@ separated by one blank line. The exit code is the job's final status.
   -e, --code CODE           the code itself
   --engine ENGINE[-VERSION] e.g. sqlite, python, shell, spark-3.4.4
   --run-type TYPE           e.g. sql, python, sh (guessed for sqlite, python and shell)
-  --creator NAME            the creator label (default LINKISDESK)
+  --creator NAME            the creator in userCreator (default: the profile's, or IDE)
   --var k=v                 a variable for ${k} (repeatable)
   --startup k=v, --runtime k=v, --special k=v   configuration (repeatable)
   --async                   print the task ID and exit

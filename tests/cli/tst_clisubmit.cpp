@@ -71,6 +71,23 @@ private slots:
         QVERIFY(r.err.isEmpty()); // --quiet: no log lines
     }
 
+    void globalJsonMeansJsonRowsUnlessFormatSaysOtherwise()
+    {
+        CliRun r = m_cli->run(
+            QStringList {QStringLiteral("--json")} +
+            submit({QStringLiteral("--engine"), QStringLiteral("sqlite"), QStringLiteral("-q"),
+                    QStringLiteral("-e"), QStringLiteral("select 1 as x")}));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.out, QByteArray("{\"x\":1}\n"));
+        r = m_cli->run(
+            QStringList {QStringLiteral("--json")} +
+            submit({QStringLiteral("--engine"), QStringLiteral("sqlite"), QStringLiteral("-q"),
+                    QStringLiteral("--format"), QStringLiteral("tsv"), QStringLiteral("-e"),
+                    QStringLiteral("select 1 as x")}));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.out, QByteArray("x\n1\n"));
+    }
+
     void resultSetsInNumericOrderSeparatedByBlankLines()
     {
         // Twelve statements: _10 and _11 must come after _9, not after _1.

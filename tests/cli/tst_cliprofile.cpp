@@ -6,8 +6,11 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 using namespace linkisdesk;
 using namespace linkisdesk::testsupport;
@@ -129,6 +132,38 @@ private slots:
                         S("password"), S("--password-stdin"), S("profile"), S("test")},
                        "bob-pw\n");
         QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    void localProfileStartsOrReusesTheBundledGateway()
+    {
+        QProcessEnvironment env = m_cli->environment();
+        env.remove(S("LINKIS_DESK_TOKEN")); // the local gateway's token comes from its runtime file
+        CliRun r = m_cli->run({S("--profile"), S("Local"), S("submit"), S("-q"), S("-e"),
+                               S("select 'local' as where_")},
+                              {}, env);
+        // The gateway was started detached; stop it whatever happened.
+        const QString runtimeFile =
+            m_cli->environment().value(S("XDG_RUNTIME_DIR")) + S("/linkis-desk/gateway.json");
+        QFile file(runtimeFile);
+        const qint64 pid = file.open(QIODevice::ReadOnly)
+            ? QJsonDocument::fromJson(file.readAll()).object().value(S("pid")).toInteger()
+            : 0;
+        auto stop = qScopeGuard([pid] {
+            if (pid > 0)
+                ::kill(pid_t(pid), SIGTERM);
+        });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.out, QByteArray("where_\nlocal\n"));
+        QVERIFY(pid > 0);
+
+        // The next command reuses the same gateway (same runtime file, same pid).
+        r = m_cli->run({S("--profile"), S("Local"), S("--json"), S("jobs")}, {}, env);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.outText().split(u'\n', Qt::SkipEmptyParts).size(), 1);
+        QFile again(runtimeFile);
+        QVERIFY(again.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(again.readAll()).object().value(S("pid")).toInteger(),
+                 pid);
     }
 
     void importLinkisCliProperties()

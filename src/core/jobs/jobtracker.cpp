@@ -320,9 +320,7 @@ void JobTracker::pollLog(bool finishing)
                           if (more && m_state == State::Polling) {
                               // A full page: read on at once instead of waiting for the next round.
                               m_inFlight[LogKind] = RequestHandle();
-                              ++m_outstanding;
-                              roundReplyDone();
-                              --m_outstanding;
+                              --m_outstanding; // this reply is done; the next page replaces it
                               pollLog(false);
                               return;
                           }

@@ -299,6 +299,30 @@ private slots:
         QCOMPARE(m_server->countRequests(QStringLiteral("/status")), 1);
     }
 
+    void networkFailureWhileFinishingIsRetried()
+    {
+        m_server->on(QStringLiteral("/status"), {Response::linkis(0, statusData("Succeed"))});
+        m_server->on(QStringLiteral("/log"), {Response::linkis(0, logData(1, 2, 3))});
+        Response html = Response::json(503, "<html>maintenance</html>");
+        html.contentType = "text/html";
+        m_server->on(
+            QStringLiteral("/jobhistory/42/get"),
+            {html, Response::json(200, "not json"), Response::linkis(0, taskData("Succeed"))});
+        JobTracker tracker(m_client.get(), QStringLiteral("p"), fastOptions());
+        QSignalSpy reconnecting(&tracker, &JobTracker::reconnecting);
+        QSignalSpy reconnected(&tracker, &JobTracker::reconnected);
+        QSignalSpy finished(&tracker, &JobTracker::finished);
+        QSignalSpy lines(&tracker, &JobTracker::logLines);
+        tracker.attach(JobRef {42, QStringLiteral("e1")});
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(reconnecting.count(), 2);
+        QCOMPARE(reconnecting.first().first().value<ApiError>().kind, ApiError::Kind::Http);
+        QCOMPARE(reconnecting.last().first().value<ApiError>().kind, ApiError::Kind::Parse);
+        QCOMPARE(reconnected.count(), 1);
+        QCOMPARE(collected(lines).size(), 2);
+        QCOMPARE(tracker.resultSets().size(), 3);
+    }
+
     void submitFailureIsNotRetried()
     {
         m_server->on(QStringLiteral("/entrance/submit"),

@@ -8,12 +8,14 @@
 #include <QPainter>
 #include <QSaveFile>
 #include <QScrollBar>
+#include <QTimer>
 
 namespace linkisdesk {
 
 namespace {
 constexpr int kMaxPaintedChars = 4000; // a longer line is cut on screen (copy keeps it whole)
 constexpr int kTextPad = 8;
+constexpr int kRepaintMs = 40; // while lines stream in, about 25 frames a second
 
 QString displayText(const QString &line)
 {
@@ -31,6 +33,9 @@ LogView::LogView(QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setCursor(Qt::IBeamCursor);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    m_repaintTimer = new QTimer(this);
+    m_repaintTimer->setSingleShot(true);
+    connect(m_repaintTimer, &QTimer::timeout, viewport(), qOverload<>(&QWidget::update));
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &LogView::onScrolled);
     connect(horizontalScrollBar(), &QScrollBar::valueChanged, viewport(),
             qOverload<>(&QWidget::update));
@@ -90,11 +95,24 @@ void LogView::setFollowing(bool follow)
         Q_EMIT followingChanged(follow);
 }
 
+void LogView::scheduleRepaint()
+{
+    if (m_repaintTimer->isActive())
+        return;
+    const qint64 since = m_lastPaint.isValid() ? m_lastPaint.elapsed() : kRepaintMs;
+    if (since >= kRepaintMs)
+        viewport()->update();
+    else
+        m_repaintTimer->start(int(kRepaintMs - since));
+}
+
 void LogView::onScrolled(int value)
 {
-    viewport()->update();
-    if (m_settingScroll)
+    if (m_settingScroll) {
+        scheduleRepaint(); // moved by new lines: throttled
         return;
+    }
+    viewport()->update(); // moved by the user: at once
     const bool atBottom = value >= verticalScrollBar()->maximum();
     if (atBottom != m_follow) {
         m_follow = atBottom;
@@ -115,7 +133,7 @@ void LogView::onLinesAppended(qsizetype first, qsizetype count)
         m_settingScroll = false;
     }
     if (oldDigits != m_gutterWidth || m_follow || first <= firstVisibleLine() + 200)
-        viewport()->update();
+        scheduleRepaint();
 }
 
 void LogView::onCleared()
@@ -180,6 +198,7 @@ void LogView::scrollToRow(qsizetype row)
 
 void LogView::paintEvent(QPaintEvent *)
 {
+    m_lastPaint.start();
     QPainter p(viewport());
     const QPalette pal = palette();
     const QColor base = pal.color(QPalette::Base);
@@ -261,6 +280,8 @@ void LogView::resizeEvent(QResizeEvent *event)
     if (m_follow)
         setFollowing(true);
 }
+
+void LogView::scrollContentsBy(int, int) { }
 
 void LogView::changeEvent(QEvent *event)
 {

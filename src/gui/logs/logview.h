@@ -4,7 +4,10 @@
 #include "logs/logstore.h"
 
 #include <QAbstractScrollArea>
+#include <QElapsedTimer>
 #include <QPointer>
+
+class QTimer;
 
 namespace linkisdesk {
 
@@ -63,6 +66,8 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    // Scrolling repaints through onScrolled (throttled while lines stream in), not here.
+    void scrollContentsBy(int dx, int dy) override;
 
 private:
     void onLinesAppended(qsizetype first, qsizetype count);
@@ -74,6 +79,8 @@ private:
     void scrollToRow(qsizetype row);
     qsizetype find(bool forward);
     void onScrolled(int value);
+    // Repaints at most every kRepaintMs while lines stream in; at once otherwise.
+    void scheduleRepaint();
 
     QPointer<LogStore> m_store;
     LogStore::Filter m_filter = LogStore::Filter::All;
@@ -87,6 +94,8 @@ private:
     int m_charWidth = 8;
     int m_gutterWidth = 40;
     int m_maxTextWidth = 0;
+    QElapsedTimer m_lastPaint;
+    QTimer *m_repaintTimer = nullptr;
 };
 
 } // namespace linkisdesk

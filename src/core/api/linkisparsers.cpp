@@ -113,6 +113,11 @@ bool isSessionLost(int httpStatus, const QByteArray &body)
 {
     if (httpStatus == 401)
         return true;
+    // A "not logged in" envelope is a few hundred bytes: never parse a large reply (a result
+    // page of several megabytes) twice just to learn that it is not one.
+    constexpr qsizetype kMaxSessionLostReply = 4096;
+    if (body.size() > kMaxSessionLostReply)
+        return false;
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isObject())
         return false;

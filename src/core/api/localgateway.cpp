@@ -248,6 +248,11 @@ void LocalGateway::launchDetached()
     process.setProgram(m_options.executable);
     process.setArguments(arguments());
     process.setStandardOutputFile(QProcess::nullDevice());
+    // A detached gateway outlives this process: its log goes beside the runtime file (a
+    // user-only directory), not onto the terminal of whoever started it.
+    process.setStandardErrorFile(
+        QFileInfo(m_options.runtimeFile).dir().filePath(QStringLiteral("gateway.log")),
+        QIODevice::Append);
     qint64 pid = 0;
     if (!process.startDetached(&pid)) {
         fail(ApiError::make(ApiError::Kind::Io,

@@ -7,6 +7,7 @@
 #include "testgateway.h"
 
 #include <QAbstractItemModelTester>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -120,6 +121,55 @@ private slots:
         QCOMPARE(model.data(first, ResultTableModel::IsLoadedRole).toBool(), true);
         QVERIFY(model.cachedPageCount() <= 3);
         QVERIFY(!pageLoaded.isEmpty());
+    }
+
+    void seekEndFindsTheLastRowWithoutReadingEveryPage()
+    {
+        ResultTableModel model(m_client.get());
+        // No QAbstractItemModelTester here: it reads every row, which is what this test rules
+        // out (the other cases run under it).
+        model.setPageSize(1000);
+        model.setMaxCachedPages(3);
+        QSignalSpy header(&model, &ResultTableModel::headerLoaded);
+        QSignalSpy end(&model, &ResultTableModel::endReached);
+        QSignalSpy pageLoaded(&model, &ResultTableModel::pageLoaded);
+        model.setResultSet(m_big);
+        QVERIFY(header.wait(20000));
+        QCOMPARE(model.rowCount(), 1000);
+
+        model.seekEnd();
+        QVERIFY(model.isLoading());
+        QTRY_VERIFY_WITH_TIMEOUT(!end.isEmpty(), 30000);
+        QCOMPARE(end.size(), 1);
+        QCOMPARE(end.first().first().toInt(), 12345);
+        QCOMPARE(model.rowCount(), 12345);
+        QVERIFY(!model.moreAvailable());
+        QVERIFY(!model.isSeekingEnd());
+        // The count came from one-row probes, not from reading the 13 pages in order.
+        QSet<int> pagesRead;
+        for (const QList<QVariant> &args : std::as_const(pageLoaded))
+            pagesRead.insert(args.first().toInt());
+        QVERIFY2(pagesRead.size() <= 4,
+                 qPrintable(QStringLiteral("%1 pages read before the end").arg(pagesRead.size())));
+        // The last rows load when asked for, with the right values.
+        QTRY_COMPARE_WITH_TIMEOUT(model.data(model.index(12344, 1)).toString(),
+                                  QStringLiteral("s12345"), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(model.data(model.index(6000, 0)).toString(),
+                                  QStringLiteral("6001"), 20000);
+        QVERIFY(model.cachedPageCount() <= 3);
+    }
+
+    void seekEndOnAShortResultEndsAtOnce()
+    {
+        ResultTableModel model(m_client.get());
+        QSignalSpy header(&model, &ResultTableModel::headerLoaded);
+        QSignalSpy end(&model, &ResultTableModel::endReached);
+        model.setResultSet(m_other);
+        QVERIFY(header.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(!end.isEmpty(), 20000); // one short page is the whole set
+        model.seekEnd(); // nothing more to find
+        QCOMPARE(end.size(), 1);
+        QCOMPARE(model.rowCount(), 1);
     }
 
     void nullIsReportedDistinctly()

@@ -16,6 +16,7 @@ ResultTableModel::~ResultTableModel()
 {
     for (RequestHandle &handle : m_inFlight)
         handle.cancel();
+    m_probe.cancel();
 }
 
 void ResultTableModel::setPageSize(int rows)
@@ -40,6 +41,8 @@ void ResultTableModel::setResultSet(const QString &path)
     for (RequestHandle &handle : m_inFlight)
         handle.cancel();
     m_inFlight.clear();
+    m_probe.cancel();
+    m_seeking = false;
     beginResetModel();
     m_path = path;
     m_pages.clear();
@@ -64,6 +67,72 @@ void ResultTableModel::loadToEnd()
         return;
     m_toEnd = true;
     requestNext();
+}
+
+void ResultTableModel::seekEnd()
+{
+    if (!m_more || m_seeking || !m_client || m_path.isEmpty())
+        return;
+    const bool wasLoading = isLoading();
+    m_seeking = true;
+    m_probeLow = m_rows;
+    m_probeHigh = -1;
+    probe();
+    if (wasLoading != isLoading())
+        emit loadingChanged(isLoading());
+}
+
+void ResultTableModel::probe()
+{
+    if (m_probeHigh >= 0 && m_probeHigh - m_probeLow <= 1) {
+        finishSeek(m_probeLow);
+        return;
+    }
+    constexpr int kMaxRows = std::numeric_limits<int>::max() / 2;
+    const int row = m_probeHigh < 0 ? qMin(kMaxRows, qMax(1, m_probeLow * 2))
+                                    : m_probeLow + (m_probeHigh - m_probeLow) / 2;
+    const quint64 generation = m_generation;
+    m_probe = m_client->openFile(m_path, row, 1, this,
+                                 [this, generation, row](Result<ResultPage> result) {
+                                     onProbe(generation, row, std::move(result));
+                                 });
+}
+
+void ResultTableModel::onProbe(quint64 generation, int row, Result<ResultPage> result)
+{
+    if (generation != m_generation || !m_seeking)
+        return;
+    if (!result) {
+        // Probing failed: fall back to reading the pages in order.
+        m_seeking = false;
+        loadToEnd();
+        if (!isLoading())
+            emit loadingChanged(false);
+        return;
+    }
+    if (result->rows.isEmpty())
+        m_probeHigh = row;
+    else
+        m_probeLow = row;
+    if (m_probeHigh < 0 && m_probeLow == std::numeric_limits<int>::max() / 2)
+        m_probeHigh = m_probeLow + 1; // more rows than a view can show: stop there
+    probe();
+}
+
+void ResultTableModel::finishSeek(int total)
+{
+    m_seeking = false;
+    if (total > m_rows) {
+        beginInsertRows(QModelIndex(), m_rows, total - 1);
+        m_rows = total;
+        m_pagesSeen = qMax(m_pagesSeen, (total + m_pageSize - 1) / m_pageSize);
+        endInsertRows();
+    }
+    m_toEnd = false;
+    setMore(false);
+    emit endReached(m_rows);
+    if (!isLoading())
+        emit loadingChanged(false);
 }
 
 void ResultTableModel::request(int page) const

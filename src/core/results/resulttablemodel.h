@@ -55,9 +55,15 @@ public:
     bool headerKnown() const { return m_headerKnown; }
     // More rows may exist beyond rowCount() (the end has not been seen yet).
     bool moreAvailable() const { return m_more; }
-    bool isLoading() const { return !m_inFlight.isEmpty(); }
+    bool isLoading() const { return !m_inFlight.isEmpty() || m_seeking; }
     // Loads page after page until the end, keeping the cache bounded; endReached() tells when.
     void loadToEnd();
+    // Jumps to the end without reading every page: finds the row count with one-row probes
+    // (doubling, then bisecting; about 2*log2(rows) tiny requests), makes every row known (rows
+    // not read yet show placeholderText()) and lets the view load just the pages it shows.
+    // Emits endReached(rows) when the count is known.
+    void seekEnd();
+    bool isSeekingEnd() const { return m_seeking; }
     bool isLoadingToEnd() const { return m_toEnd; }
     int cachedPageCount() const { return int(m_pages.size()); }
     quint64 generation() const { return m_generation; }
@@ -95,6 +101,9 @@ private:
     void applyHeader(const ResultPage &page);
     void setMore(bool more);
     void evict(int keep);
+    void probe();
+    void onProbe(quint64 generation, int row, Result<ResultPage> result);
+    void finishSeek(int total);
     const Page *pageFor(int row) const;
 
     QPointer<LinkisClient> m_client;
@@ -109,6 +118,10 @@ private:
     int m_pagesSeen = 0; // pages 0 .. m_pagesSeen-1 have been read at least once
     bool m_more = false;
     bool m_toEnd = false;
+    bool m_seeking = false;
+    int m_probeLow = 0; // row count known to exist
+    int m_probeHigh = -1; // a 1-based row known not to exist (-1: none yet)
+    RequestHandle m_probe;
     ApiError m_lastError;
     mutable QHash<int, Page> m_pages; // 0-based page index
     mutable QHash<int, RequestHandle> m_inFlight;

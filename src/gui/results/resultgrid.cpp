@@ -112,11 +112,39 @@ ResultGrid::ResultGrid(LinkisClient *client, const QString &resultSetPath, QWidg
     copyShortcut->setShortcutContext(Qt::WidgetShortcut);
     connect(copyShortcut, &QAction::triggered, this, &ResultGrid::copyToClipboard);
     m_view->addAction(copyShortcut);
+    // Ctrl+End goes to the true last row at once: the model finds the row count with a few
+    // tiny requests and loads only the pages on screen, instead of reading every page.
+    auto *endShortcut = new QAction(m_view);
+    endShortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_End));
+    endShortcut->setShortcutContext(Qt::WidgetShortcut);
+    connect(endShortcut, &QAction::triggered, this, &ResultGrid::goToLastRow);
+    m_view->addAction(endShortcut);
+    connect(m_model, &ResultTableModel::endReached, this, [this] {
+        if (m_wantLastRow) {
+            m_wantLastRow = false;
+            goToLastRow();
+        }
+    });
     m_model->setResultSet(resultSetPath);
     updateSummary();
 }
 
 ResultGrid::~ResultGrid() = default;
+
+void ResultGrid::goToLastRow()
+{
+    if (m_model->moreAvailable()) {
+        m_wantLastRow = true;
+        m_model->seekEnd();
+        return;
+    }
+    const int rows = m_proxy->rowCount();
+    if (rows == 0)
+        return;
+    const int column = qMax(0, m_view->currentIndex().column());
+    m_view->setCurrentIndex(m_proxy->index(rows - 1, column));
+    m_view->scrollToBottom();
+}
 
 void ResultGrid::refreshText()
 {

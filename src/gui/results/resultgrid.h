@@ -34,6 +34,8 @@ public:
     QString copyText(bool withHeaders = true) const;
     void copyToClipboard();
     void fitColumns();
+    // Ctrl+End: the last row of the whole result set, not just of the rows loaded so far.
+    void goToLastRow();
     // Starts an export; the format comes from the file suffix (csv, tsv, json/jsonl).
     bool exportTo(const QString &filePath);
     ResultExporter *exporter() const { return m_exporter; }
@@ -57,6 +59,7 @@ private:
     QToolButton *m_cancelExport;
     ResultExporter *m_exporter = nullptr;
     bool m_fitted = false;
+    bool m_wantLastRow = false;
 };
 
 } // namespace linkisdesk

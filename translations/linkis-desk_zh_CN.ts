@@ -1,0 +1,1181 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Profiles</source>
+        <translation>连接配置</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>The Local profile runs SQL (SQLite), Python and shell on this computer through the bundled gateway. It needs no set-up.</source>
+        <translation>“本地”连接配置通过内置网关在本机运行 SQL（SQLite）、Python 和 Shell，无需任何设置。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Gateway URL</source>
+        <translation>网关地址</translation>
+    </message>
+    <message>
+        <source>http://linkis-gateway:9001</source>
+        <translation>http://linkis-gateway:9001</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>认证方式</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Password / token</source>
+        <translation>密码 / 令牌</translation>
+    </message>
+    <message>
+        <source>Proxy user</source>
+        <translation>代理用户</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Default engine</source>
+        <translation>默认引擎</translation>
+    </message>
+    <message>
+        <source>spark</source>
+        <translation>spark</translation>
+    </message>
+    <message>
+        <source>version, e.g. 3.2.1</source>
+        <translation>版本，例如 3.2.1</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>创建者（Creator）</translation>
+    </message>
+    <message>
+        <source>Submit API</source>
+        <translation>提交接口</translation>
+    </message>
+    <message>
+        <source>TLS pin (SHA-256)</source>
+        <translation>TLS 证书指纹（SHA-256）</translation>
+    </message>
+    <message>
+        <source>only for a self-signed gateway</source>
+        <translation>仅用于自签名证书的网关</translation>
+    </message>
+    <message>
+        <source>Production (always confirm kills, tint tabs and jobs)</source>
+        <translation>生产环境（终止前总是确认，标签页和作业着色）</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Result %1</source>
+        <translation>结果集 %1</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Waiting to retry</source>
+        <translation>等待重试</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>已调度</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Submitting</source>
+        <translation>提交中</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warn</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Password (login)</source>
+        <translation>密码（登录）</translation>
+    </message>
+    <message>
+        <source>Token (Token-Code / Token-User)</source>
+        <translation>令牌（Token-Code / Token-User）</translation>
+    </message>
+    <message>
+        <source>Proxy headers (Validation-Code)</source>
+        <translation>代理请求头（Validation-Code）</translation>
+    </message>
+    <message>
+        <source>Linkis proxy login</source>
+        <translation>Linkis 代理登录</translation>
+    </message>
+    <message>
+        <source>Local gateway</source>
+        <translation>本地网关</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::AboutDialog</name>
+    <message>
+        <source>About Linkis Desk</source>
+        <translation>关于 Linkis Desk</translation>
+    </message>
+    <message>
+        <source>A desktop client for Apache Linkis.</source>
+        <translation>Apache Linkis 桌面客户端。</translation>
+    </message>
+    <message>
+        <source>Local gateway: not running</source>
+        <translation>本地网关：未运行</translation>
+    </message>
+    <message>
+        <source>Local gateway: %1</source>
+        <translation>本地网关：%1</translation>
+    </message>
+    <message>
+        <source>This program is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation>本程序是自由软件：您可以依据 GNU 通用公共许可证第 3 版或（由您选择）任何更高版本的条款重新分发和/或修改它。本程序不提供任何担保。</translation>
+    </message>
+    <message>
+        <source>Licence: GPL-3.0-or-later</source>
+        <translation>许可证：GPL-3.0-or-later</translation>
+    </message>
+    <message>
+        <source>Linkis Desk %1</source>
+        <translation>Linkis Desk %1</translation>
+    </message>
+    <message>
+        <source>Qt %1</source>
+        <translation>Qt %1</translation>
+    </message>
+    <message>
+        <source>Qt %1 (built with %2)</source>
+        <translation>Qt %1（编译时版本 %2）</translation>
+    </message>
+    <message>
+        <source>QScintilla %1</source>
+        <translation>QScintilla %1</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::ClientPool</name>
+    <message>
+        <source>There is no profile called %1.</source>
+        <translation>没有名为 %1 的连接配置。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Local gateway at %1</source>
+        <translation>本地网关：%1</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::DesktopIntegration</name>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>界面语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>快捷键(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键一览(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Linkis Desk</source>
+        <translation>关于 Linkis Desk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of Linkis Desk.</source>
+        <translation>新的界面语言将在下次启动 Linkis Desk 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::EditorTabs</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes. Save them before closing?</source>
+        <translation>%1 有未保存的修改。关闭前要保存吗？</translation>
+    </message>
+    <message>
+        <source>Save script as</source>
+        <translation>脚本另存为</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::FindBar</name>
+    <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>Whole words</source>
+        <translation>全词匹配</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Find previous (Shift+F3)</source>
+        <translation>查找上一个（Shift+F3）</translation>
+    </message>
+    <message>
+        <source>Find next (F3)</source>
+        <translation>查找下一个（F3）</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>已替换 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::HistoryPanel</name>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Open code</source>
+        <translation>打开代码</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果集</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Log of task %1</source>
+        <translation>任务 %1 的日志</translation>
+    </message>
+    <message>
+        <source>Results of task %1</source>
+        <translation>任务 %1 的结果集</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::JobOutcomeReporter</name>
+    <message>
+        <source>Job %1</source>
+        <translation>作业%1</translation>
+    </message>
+    <message>
+        <source>Task %1 on %2 ended after %3 s</source>
+        <translation>%2 上的任务 %1 已结束，耗时 %3 秒</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::JobsDock</name>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>连接配置</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Tracked jobs</source>
+        <translation>跟踪中的作业</translation>
+    </message>
+    <message>
+        <source>Running on the server</source>
+        <translation>服务器上运行中</translation>
+    </message>
+    <message>
+        <source>Filter jobs</source>
+        <translation>筛选作业</translation>
+    </message>
+    <message>
+        <source>Kill selected</source>
+        <translation>终止所选</translation>
+    </message>
+    <message>
+        <source>Refresh server jobs</source>
+        <translation>刷新服务器作业</translation>
+    </message>
+    <message>
+        <source>Kill this job</source>
+        <translation>终止此作业</translation>
+    </message>
+    <message>
+        <source>Not submitted</source>
+        <translation>未提交</translation>
+    </message>
+    <message>
+        <source>Kill sent</source>
+        <translation>已发送终止请求</translation>
+    </message>
+    <message>
+        <source>Kill not confirmed</source>
+        <translation>终止未确认</translation>
+    </message>
+    <message>
+        <source>Task %1</source>
+        <translation>任务 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n unfinished</source>
+        <translation>
+            <numerusform>%1：%n 个未完成</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::KillConfirmDialog</name>
+    <message>
+        <source>Kill job</source>
+        <translation>终止作业</translation>
+    </message>
+    <message>
+        <source>Kill &lt;b&gt;%1&lt;/b&gt; on &lt;b&gt;%2&lt;/b&gt;?</source>
+        <translation>要终止 &lt;b&gt;%2&lt;/b&gt; 上的 &lt;b&gt;%1&lt;/b&gt; 吗？</translation>
+    </message>
+    <message>
+        <source>This is a production profile.</source>
+        <translation>这是生产环境的连接配置。</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again for %1</source>
+        <translation>对 %1 不再询问</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>终止</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::LogPanel</name>
+    <message>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <source>Follow new lines (End)</source>
+        <translation>跟随新日志行（End）</translation>
+    </message>
+    <message>
+        <source>Search log</source>
+        <translation>搜索日志</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一个匹配（Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>下一个匹配（Enter）</translation>
+    </message>
+    <message>
+        <source>First error</source>
+        <translation>第一个错误</translation>
+    </message>
+    <message>
+        <source>Jump to the first error line</source>
+        <translation>跳到第一个错误行</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selected lines (all lines shown when none)</source>
+        <translation>复制所选行（未选择时复制显示的全部行）</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save the whole log to a file</source>
+        <translation>将完整日志保存到文件</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>No errors</source>
+        <translation>没有错误</translation>
+    </message>
+    <message>
+        <source>Save log</source>
+        <translation>保存日志</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation>日志文件 (*.log *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot save the log: %1</source>
+        <translation>无法保存日志：%1</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::MainWindow</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Jobs still running</source>
+        <translation>仍有作业在运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) are still running. Leave them running on the server, or kill them?</source>
+        <translation>
+            <numerusform>还有 %n 个作业正在运行。让它们在服务器上继续运行，还是终止它们？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave running</source>
+        <translation>继续运行</translation>
+    </message>
+    <message>
+        <source>Kill them</source>
+        <translation>全部终止</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close tab</source>
+        <translation>关闭标签页(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Replace…</source>
+        <translation>替换(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>&amp;Go to line…</source>
+        <translation>跳转到行(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;comment</source>
+        <translation>切换注释(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ctrl+/</source>
+        <translation>Ctrl+/</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;zoom</source>
+        <translation>重置缩放(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Run statement or selection</source>
+        <translation>运行当前语句或选中内容(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Run the selection or the statement under the cursor (Ctrl+Enter)</source>
+        <translation>运行选中内容或光标所在语句（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Run &amp;whole script</source>
+        <translation>运行整个脚本(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Run all</source>
+        <translation>全部运行</translation>
+    </message>
+    <message>
+        <source>Run the whole script (Ctrl+Shift+Enter)</source>
+        <translation>运行整个脚本（Ctrl+Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Kill job</source>
+        <translation>终止作业(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>Kill the job of this tab (Ctrl+Shift+K)</source>
+        <translation>终止此标签页的作业（Ctrl+Shift+K）</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles</source>
+        <translation>连接配置(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Manage profiles…</source>
+        <translation>管理连接配置(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>连接配置</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Run type</source>
+        <translation>运行类型</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>脚本语言</translation>
+    </message>
+    <message>
+        <source>Ln %1, Col %2</source>
+        <translation>行 %1，列 %2</translation>
+    </message>
+    <message>
+        <source>Profile: %1 (production)</source>
+        <translation>连接配置：%1（生产环境）</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>连接配置：%1</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>connection failed</source>
+        <translation>连接失败</translation>
+    </message>
+    <message>
+        <source>Open scripts</source>
+        <translation>打开脚本</translation>
+    </message>
+    <message>
+        <source>Go to line</source>
+        <translation>跳转到行</translation>
+    </message>
+    <message>
+        <source>Line:</source>
+        <translation>行号：</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::ParamsPanel</name>
+    <message>
+        <source>Variables  ${name}</source>
+        <translation>变量  ${name}</translation>
+    </message>
+    <message>
+        <source>Startup configuration</source>
+        <translation>启动参数（startup）</translation>
+    </message>
+    <message>
+        <source>Runtime configuration</source>
+        <translation>运行时参数（runtime）</translation>
+    </message>
+    <message>
+        <source>Special configuration</source>
+        <translation>特殊参数（special）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Add a row</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <source>Remove the selected row</source>
+        <translation>删除所选行</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::ProfileDialog</name>
+    <message>
+        <source>entrance/submit (Linkis 1.x)</source>
+        <translation>entrance/submit（Linkis 1.x）</translation>
+    </message>
+    <message>
+        <source>entrance/execute (0.x)</source>
+        <translation>entrance/execute（0.x）</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>连接配置</translation>
+    </message>
+    <message>
+        <source>stored in the keyring — type to replace</source>
+        <translation>已保存在密钥环中 — 输入新值即可替换</translation>
+    </message>
+    <message>
+        <source>not stored</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Start / check the local gateway</source>
+        <translation>启动 / 检查本地网关</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>新建连接配置</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Delete the profile %1?</source>
+        <translation>要删除连接配置 %1 吗？</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <source>Connected: logged in as %1.</source>
+        <translation>已连接：以 %1 身份登录。</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::ResultGrid</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Fit columns</source>
+        <translation>自适应列宽</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selection with column headers (Ctrl+C)</source>
+        <translation>复制所选内容及列标题（Ctrl+C）</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>TSV…</source>
+        <translation>TSV…</translation>
+    </message>
+    <message>
+        <source>JSON lines…</source>
+        <translation>JSON Lines…</translation>
+    </message>
+    <message>
+        <source>Could not read the result: %1</source>
+        <translation>无法读取结果集：%1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows loaded, more available (scroll to load)</source>
+        <translation>
+            <numerusform>已加载 %n 行，还有更多（滚动以加载）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 rows</source>
+        <translation>%L1 行</translation>
+    </message>
+    <message>
+        <source>Exported %L1 rows to %2</source>
+        <translation>已导出 %L1 行到 %2</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>导出已取消</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>导出结果集</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2);;All files (*)</source>
+        <translation>%1 文件 (*.%2);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::RunController</name>
+    <message>
+        <source>Nothing to run.</source>
+        <translation>没有可运行的内容。</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1</source>
+        <translation>无法连接到 %1</translation>
+    </message>
+    <message>
+        <source>task %1 (reattached)</source>
+        <translation>任务 %1（已重新关联）</translation>
+    </message>
+    <message>
+        <source>No running job in this tab.</source>
+        <translation>此标签页没有正在运行的作业。</translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation>任务 %1</translation>
+    </message>
+    <message>
+        <source>this job</source>
+        <translation>此作业</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::RunPanel</name>
+    <message>
+        <source>Kill</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>Kill this job on the server (Ctrl+Shift+K)</source>
+        <translation>在服务器上终止此作业（Ctrl+Shift+K）</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Show the progress of each stage (progressInfo)</source>
+        <translation>显示各阶段的进度（progressInfo）</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>%1 (production)</source>
+        <translation>%1（生产环境）</translation>
+    </message>
+    <message>
+        <source>Kill sent…</source>
+        <translation>已发送终止请求…</translation>
+    </message>
+    <message>
+        <source>Kill confirmed</source>
+        <translation>已确认终止</translation>
+    </message>
+    <message>
+        <source>Kill not confirmed after %1 s</source>
+        <translation>%1 秒后仍未确认终止</translation>
+    </message>
+    <message>
+        <source>Connection lost, retrying in %1 s</source>
+        <translation>连接已断开，%1 秒后重试</translation>
+    </message>
+    <message>
+        <source>The job could not be run</source>
+        <translation>作业无法运行</translation>
+    </message>
+    <message>
+        <source>Stages (%1)</source>
+        <translation>阶段（%1）</translation>
+    </message>
+    <message>
+        <source>Error %1</source>
+        <translation>错误 %1</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>The job failed.</source>
+        <translation>作业失败。</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果集</translation>
+    </message>
+    <message>
+        <source>Result %1</source>
+        <translation>结果集 %1</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::ScriptTab</name>
+    <message>
+        <source>Untitled-%1.%2</source>
+        <translation>未命名-%1.%2</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::ShortcutDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键一览</translation>
+    </message>
+    <message>
+        <source>Customise shortcuts</source>
+        <translation>自定义快捷键</translation>
+    </message>
+    <message>
+        <source>Filter by action or key</source>
+        <translation>按操作或按键筛选</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>设定</translation>
+    </message>
+    <message>
+        <source>No shortcut</source>
+        <translation>无快捷键</translation>
+    </message>
+    <message>
+        <source>Reset to default</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Reset all</source>
+        <translation>全部恢复默认</translation>
+    </message>
+    <message>
+        <source>Press the new shortcut:</source>
+        <translation>按下新的快捷键：</translation>
+    </message>
+    <message>
+        <source>Already used by: %1. Assigning it removes it there.</source>
+        <translation>已被以下操作使用：%1。设定后将从该处移除。</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::VariablePrompt</name>
+    <message>
+        <source>Variables</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>The script uses variables that have no value yet:</source>
+        <translation>脚本中使用了以下尚未赋值的变量：</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+</context>
+</TS>

@@ -130,7 +130,7 @@ private Q_SLOTS:
         QCOMPARE(service.summaries, QStringList {QStringLiteral("Job Succeeded")});
         QCOMPARE(service.bodies, QStringList {QStringLiteral("Task 7 on Local ended after 42 s")});
         QCOMPARE(service.lastHints.value(QStringLiteral("desktop-entry")).toString(),
-                 QStringLiteral("linkis-desk"));
+                 QStringLiteral("io.github.linkisdesk.LinkisDesk"));
 
         // The service goes away: the next notification falls back (offscreen has no tray).
         QVERIFY(serviceBus.unregisterService(QStringLiteral("org.freedesktop.Notifications")));

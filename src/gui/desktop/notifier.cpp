@@ -68,7 +68,9 @@ void Notifier::notify(const QString &title, const QString &body)
             serviceName(), QStringLiteral("/org/freedesktop/Notifications"), serviceName(),
             QStringLiteral("Notify"));
         QVariantMap hints;
-        hints.insert(QStringLiteral("desktop-entry"), QStringLiteral("linkis-desk"));
+        // The desktop entry's id (packaging/linux/io.github.linkisdesk.LinkisDesk.desktop).
+        hints.insert(QStringLiteral("desktop-entry"),
+                     QStringLiteral("io.github.linkisdesk.LinkisDesk"));
         call << QApplication::applicationDisplayName() << uint(0) << QStringLiteral("linkis-desk")
              << title << body << QStringList() << hints << qint32(m_timeoutMs);
         auto *watcher =

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// linkis-desk [--profile NAME] [--test-report FILE] [FILE...]
+// linkis-desk [--profile NAME] [--test-report FILE] [--quit-after-show] [FILE...]
 // Builds the long-lived objects once and hands them to the main window.
 #include "api/localgateway.h"
+#include "desktop/translationloader.h"
 #include "jobs/jobjournal.h"
 #include "jobs/jobregistry.h"
 #include "mainwindow.h"
@@ -9,6 +10,7 @@
 #include "profiles/keychainsecretstore.h"
 #include "profiles/profilestore.h"
 #include "settings/appsettings.h"
+#include "settings/settingkeys.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -17,6 +19,7 @@
 #include <QIcon>
 #include <QStatusBar>
 #include <QTextStream>
+#include <QTimer>
 
 using namespace linkisdesk;
 
@@ -26,7 +29,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("linkis-desk"));
     QApplication::setApplicationDisplayName(QStringLiteral("Linkis Desk"));
     QApplication::setApplicationVersion(QStringLiteral(LINKIS_DESK_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("linkis-desk"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.linkisdesk.LinkisDesk"));
     Theme::captureSystemPalette();
 
     QCommandLineParser parser;
@@ -41,14 +44,20 @@ int main(int argc, char *argv[])
         QStringLiteral("test-report"),
         QStringLiteral("Write the outcome of each finished job to FILE (for automated tests)."),
         QStringLiteral("FILE"));
+    const QCommandLineOption quitOption(
+        QStringLiteral("quit-after-show"),
+        QStringLiteral("Quit as soon as the window is shown (for packaging checks)."));
     parser.addOption(profileOption);
     parser.addOption(reportOption);
+    parser.addOption(quitOption);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Scripts to open."),
                                  QStringLiteral("[FILE...]"));
     parser.process(app);
 
     AppSettings settings;
     const Result<Unit> settingsLoaded = settings.load();
+    TranslationLoader translations; // before any widget: the system language or the setting
+    translations.install(settings.value(SettingKeys::Language));
     ProfileStore profiles;
     const Result<Unit> profilesLoaded = profiles.load();
     if (parser.isSet(profileOption) && !profiles.contains(parser.value(profileOption))) {
@@ -84,5 +93,7 @@ int main(int argc, char *argv[])
         if (!r->ok())
             window.statusBar()->showMessage(r->error().message, 10000);
     }
+    if (parser.isSet(quitOption))
+        QTimer::singleShot(0, &app, &QCoreApplication::quit);
     return app.exec();
 }

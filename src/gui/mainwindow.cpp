@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "desktop/desktopintegration.h"
 #include "editor/editortabs.h"
 #include "editor/findbar.h"
 #include "editor/paramspanel.h"
@@ -58,6 +59,9 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     buildDocks();
     buildActions();
     buildToolBar();
+    // Settings (language, shortcuts) and Help (shortcut sheet on F1, About) menus; applies the
+    // saved shortcut remappings to every menu action.
+    (new DesktopIntegration(m_ctx.settings, this))->install();
 
     m_profileLabel = new QLabel(this);
     m_connectionLabel = new QLabel(this);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobs/joboutcomereporter.h"
 
+#include "desktop/notifier.h"
 #include "editor/editortabs.h"
 #include "jobs/jobstatusstyle.h"
 #include "jobs/jobtracker.h"
@@ -15,7 +16,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
-#include <QSystemTrayIcon>
 #include <QWidget>
 
 namespace linkisdesk {
@@ -27,21 +27,14 @@ JobOutcomeReporter::JobOutcomeReporter(RunController *runs, EditorTabs *tabs, Ap
     , m_tabs(tabs)
     , m_settings(settings)
     , m_window(window)
+    , m_notifier(new Notifier(window, this))
 {
     connect(runs, &RunController::jobFinished, this, &JobOutcomeReporter::onJobFinished);
 }
 
 void JobOutcomeReporter::notify(const QString &title, const QString &text)
 {
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        if (!m_tray) {
-            m_tray = new QSystemTrayIcon(m_window ? m_window->windowIcon() : QIcon(), this);
-            m_tray->show();
-        }
-        m_tray->showMessage(title, text, QSystemTrayIcon::Information, 8000);
-    }
-    if (m_window)
-        QApplication::alert(m_window);
+    m_notifier->notify(title, text); // also marks the window as wanting attention
 }
 
 void JobOutcomeReporter::onJobFinished(JobTracker *tracker, JobStatus status, qint64 elapsedMs)

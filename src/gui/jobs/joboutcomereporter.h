@@ -7,7 +7,6 @@
 #include <QPointer>
 #include <QString>
 
-class QSystemTrayIcon;
 class QWidget;
 
 namespace linkisdesk {
@@ -15,10 +14,11 @@ namespace linkisdesk {
 class AppSettings;
 class EditorTabs;
 class JobTracker;
+class Notifier;
 class RunController;
 
 // What happens when a job ends outside the panel: a desktop notification for a long job that
-// ended while the window was not focused (QSystemTrayIcon, plus the window's attention hint),
+// ended while the window was not focused (Notifier: freedesktop notification, else the tray),
 // and, for automated tests, a small JSON report file {"status","taskId","rows"}.
 class JobOutcomeReporter : public QObject
 {
@@ -39,7 +39,7 @@ private:
     EditorTabs *m_tabs;
     AppSettings *m_settings;
     QPointer<QWidget> m_window;
-    QSystemTrayIcon *m_tray = nullptr;
+    Notifier *m_notifier = nullptr;
     QString m_reportPath;
 };
 

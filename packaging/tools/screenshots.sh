@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # packaging/tools/screenshots.sh BUILD_DIR OUT_DIR LANG...   (e.g. en zh_CN)
 # Starts BUILD_DIR/bin/linkis-desk under Xvfb once per language (LANGUAGE=<lang>, a fresh
-# home), runs a query on the Local profile, opens a menu, and saves OUT_DIR/<lang>-main.png.
+# home), runs a query on the Local profile, and saves OUT_DIR/<lang>-main.png, <lang>-menu.png
+# (the Run menu) and <lang>-shortcuts.png (the F1 shortcut sheet).
 # Needs xvfb, xauth, xdotool, imagemagick (import) and, for zh_CN, a CJK font
 # (fonts-wqy-microhei or fonts-noto-cjk).
 set -euo pipefail
@@ -30,6 +31,11 @@ xdotool key alt+r
 sleep 0.7
 import -window root "$OUT_DIR/$lang-menu.png"
 xdotool key Escape
+sleep 0.3
+xdotool key F1
+sleep 1
+import -window root "$OUT_DIR/$lang-shortcuts.png"
+xdotool key Escape
 kill \$app; wait \$app 2>/dev/null || true
 SHOT
     chmod +x "$work/shot.sh"
@@ -39,5 +45,5 @@ SHOT
         "$work/run/linkis-desk/gateway.json" 2>/dev/null || true)
     [ -n "$gw" ] && kill "$gw" 2>/dev/null || true
     rm -rf "$work"
-    echo "wrote $OUT_DIR/$lang-main.png $OUT_DIR/$lang-menu.png"
+    echo "wrote $OUT_DIR/$lang-{main,menu,shortcuts}.png"
 done

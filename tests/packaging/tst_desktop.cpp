@@ -147,6 +147,18 @@ private Q_SLOTS:
         QDBusConnection::disconnectFromBus(QStringLiteral("notification-service"));
     }
 
+    void plainNames()
+    {
+        QCOMPARE(ShortcutSettings::plainText(QStringLiteral("&Open\u2026")),
+                 QStringLiteral("Open"));
+        QCOMPARE(ShortcutSettings::plainText(QStringLiteral("Save &as\u2026")),
+                 QStringLiteral("Save as"));
+        QCOMPARE(ShortcutSettings::plainText(QStringLiteral("\u6587\u4ef6(&F)")),
+                 QStringLiteral("\u6587\u4ef6"));
+        QCOMPARE(ShortcutSettings::plainText(QStringLiteral("Tom && Jerry")),
+                 QStringLiteral("Tom & Jerry"));
+    }
+
     void shortcutsAreRemappedAndRemembered()
     {
         const QString path = m_dir.filePath(QStringLiteral("settings-shortcuts.json"));

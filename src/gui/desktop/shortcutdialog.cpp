@@ -22,8 +22,11 @@ constexpr int IdRole = Qt::UserRole + 1;
 QString joined(const QList<QKeySequence> &sequences)
 {
     QStringList parts;
-    for (const QKeySequence &s : sequences)
-        parts.append(s.toString(QKeySequence::NativeText));
+    for (const QKeySequence &s : sequences) {
+        const QString text = s.toString(QKeySequence::NativeText);
+        if (!parts.contains(text)) // Return and Enter read alike in some languages
+            parts.append(text);
+    }
     return parts.join(QStringLiteral(", "));
 }
 } // namespace

@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QMenu>
 #include <QMenuBar>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -20,7 +21,11 @@ ShortcutSettings::ShortcutSettings(AppSettings *settings, QObject *parent)
 
 QString ShortcutSettings::plainText(QString text)
 {
-    text.remove(QStringLiteral("&&")).remove(QLatin1Char('&'));
+    // CJK-style mnemonics ("文件(&F)") go whole; then Western ones ("&File").
+    static const QRegularExpression cjkMnemonic(QStringLiteral("\\(&[^&]\\)"));
+    text.remove(cjkMnemonic);
+    text.replace(QStringLiteral("&&"), QChar(0x1)).remove(QLatin1Char('&'));
+    text.replace(QChar(0x1), QLatin1Char('&')); // "&&" is a literal '&'
     text.remove(QChar(0x2026)).remove(QStringLiteral("..."));
     return text.trimmed();
 }

@@ -6,8 +6,9 @@
 #   bash .ci/setup.sh run    install what is missing, build, start the app on the local gateway
 #   bash .ci/setup.sh test   install what is missing, build (warnings are errors), run every test
 #
-# Environment: BUILD_DIR (default: build), JOBS (default: nproc), LINKIS_DESK_GUI=OFF for a
-# build without widgets.
+# Environment: BUILD_DIR (default: build for run, build-test for test), JOBS (default: nproc),
+# LINKIS_DESK_GUI=OFF for a build without widgets, SANITIZE=1 to test with clang 14,
+# AddressSanitizer + UndefinedBehaviorSanitizer and the libFuzzer targets (in build-test).
 set -euo pipefail
 
 mode=${1:-}
@@ -19,7 +20,13 @@ shift || true
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$here"
-BUILD_DIR=${BUILD_DIR:-build}
+SANITIZE=${SANITIZE:-0}
+if [ "$mode" = test ] && [ "$SANITIZE" = 1 ]; then
+  # One build serves every test: clang with ASan + UBSan, and the libFuzzer targets in it.
+  BUILD_DIR=${BUILD_DIR:-build-test}
+else
+  BUILD_DIR=${BUILD_DIR:-build}
+fi
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 GUI=${LINKIS_DESK_GUI:-ON}
 
@@ -35,6 +42,8 @@ build_pkgs=(
 )
 # What only the tests need.
 test_pkgs=(xvfb xauth xdotool imagemagick gnome-keyring dbus dbus-bin clang-format-14 procps)
+# The sanitized test build: clang, its sanitizer and libFuzzer runtimes, the symbolizer.
+sanitize_pkgs=(clang-14 libclang-rt-14-dev llvm-14)
 
 install_missing() {
   local missing=()
@@ -51,9 +60,16 @@ install_missing() {
 }
 
 configure_and_build() {
-  local werror=$1
+  local werror=$1 sanitize=${2:-0}
   if [ ! -f "$BUILD_DIR/build.ninja" ]; then
-    cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    local extra=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
+    if [ "$sanitize" = 1 ]; then
+      # -O1 with line tables: readable sanitizer stacks, and it compiles faster than -O2 -g.
+      extra=(-DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -gline-tables-only"
+             -DCMAKE_CXX_COMPILER=clang++-14 -DLINKIS_DESK_SANITIZE=address,undefined
+             -DLINKIS_DESK_FUZZ=ON)
+    fi
+    cmake -S . -B "$BUILD_DIR" -G Ninja "${extra[@]}" \
       -DLINKIS_DESK_GUI="$GUI" -DLINKIS_DESK_WERROR="$werror"
   else
     cmake "$BUILD_DIR" -DLINKIS_DESK_WERROR="$werror" -DLINKIS_DESK_GUI="$GUI" >/dev/null
@@ -63,7 +79,7 @@ configure_and_build() {
 
 case "$mode" in
   deps)
-    install_missing "${build_pkgs[@]}" "${test_pkgs[@]}"
+    install_missing "${build_pkgs[@]}" "${test_pkgs[@]}" "${sanitize_pkgs[@]}"
     ;;
   run)
     install_missing "${build_pkgs[@]}"
@@ -78,11 +94,19 @@ case "$mode" in
     exec "$BUILD_DIR/bin/linkis-desk-gateway" "$@"
     ;;
   test)
-    install_missing "${build_pkgs[@]}" "${test_pkgs[@]}"
+    if [ "$SANITIZE" = 1 ]; then
+      install_missing "${build_pkgs[@]}" "${test_pkgs[@]}" "${sanitize_pkgs[@]}"
+    else
+      install_missing "${build_pkgs[@]}" "${test_pkgs[@]}"
+    fi
     echo "== clang-format check"
     bash .ci/format-check.sh
-    echo "== build (warnings are errors)"
-    configure_and_build ON
+    if [ "$SANITIZE" = 1 ]; then
+      echo "== build: clang-14, AddressSanitizer + UndefinedBehaviorSanitizer, libFuzzer targets"
+    else
+      echo "== build (warnings are errors)"
+    fi
+    configure_and_build ON "$SANITIZE"
     exec bash .ci/run-tests.sh "$BUILD_DIR" "$@"
     ;;
 esac

@@ -16,3 +16,12 @@ if(LINKIS_DESK_SANITIZE)
     -fsanitize=${LINKIS_DESK_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
   target_link_options(linkisdesk_options INTERFACE -fsanitize=${LINKIS_DESK_SANITIZE})
 endif()
+# libFuzzer targets in tests/fuzz (clang only). Every library gets the coverage instrumentation
+# so the fuzzers see the parsers' branches; the same objects also serve the normal tests.
+option(LINKIS_DESK_FUZZ "Build the libFuzzer targets (clang; needs -fsanitize=fuzzer)" OFF)
+if(LINKIS_DESK_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "LINKIS_DESK_FUZZ needs clang (CMAKE_CXX_COMPILER=clang++-14)")
+  endif()
+  target_compile_options(linkisdesk_options INTERFACE -fsanitize=fuzzer-no-link)
+endif()

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Fuzz target: filesystem/getDirFileTrees replies (result set lists).
+#include "api/linkisparsers.h"
+#include "fuzzcheck.h"
+
+#include <cstddef>
+#include <cstdint>
+
+using namespace linkisdesk;
+
+extern "C" int LLVMFuzzerInitialize(int *, char ***)
+{
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const int status = fuzz::httpStatusFrom(data, size);
+    const QByteArray body = size > 0 ? fuzz::bytes(data + 1, size - 1) : QByteArray();
+    if (fuzz::hitsKnownBug(body))
+        return 0;
+    const auto result = parsers::parseDirFileTrees(status, body);
+    fuzz::checkResult(result);
+    return 0;
+}

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Secrets scan: linkis-desk-cli sessions with known secrets (a password profile, a password on
+// stdin, a token and a validation code in the environment), then every file they wrote under
+// their XDG config/data/cache/runtime folders and HOME, and their command lines read from
+// /proc while they ran, are searched for the secrets (as written, base64 and percent-encoded).
+// Secrets go through the environment, stdin or the keyring, never arguments or files.
+#include "clirunner.h"
+#include "testgateway.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace linkisdesk;
+using hardening::CliRunner;
+using testsupport::TestGateway;
+
+namespace {
+
+// The test gateway's secrets (see TestGateway): alice's password, the token, the validation code.
+const QList<QByteArray> kSecrets = {"alice-pw", "bob-pw", TestGateway::Token, "vcode"};
+
+QList<QByteArray> needles()
+{
+    QList<QByteArray> out;
+    for (const QByteArray &s : kSecrets)
+        out << s << s.toBase64() << QUrl::toPercentEncoding(QString::fromLatin1(s), {}, "-");
+    return out;
+}
+
+} // namespace
+
+class TestSecrets : public QObject
+{
+    Q_OBJECT
+
+private:
+    TestGateway m_gateway;
+    QTemporaryDir m_home;
+    QStringList m_cmdlines;
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_home.filePath(QStringLiteral("cache")));
+        env.insert(QStringLiteral("XDG_STATE_HOME"), m_home.filePath(QStringLiteral("state")));
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), m_home.filePath(QStringLiteral("runtime")));
+        // No keyring: the CLI falls back to memory; nothing may fall back to a file.
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                   QStringLiteral("unix:path=/nonexistent"));
+        for (const char *name :
+             {"LINKIS_DESK_TOKEN", "LINKIS_DESK_PASSWORD", "LINKIS_DESK_VALIDATION_CODE"})
+            env.remove(QString::fromLatin1(name));
+        return env;
+    }
+
+    // Runs the CLI and records its command line as the kernel shows it to other users.
+    CliRunner::Run run(const QStringList &args, const QProcessEnvironment &env,
+                       const QByteArray &stdinData = {})
+    {
+        return CliRunner::run(args, env, stdinData, [this](qint64 pid) {
+            QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+            if (cmdline.open(QIODevice::ReadOnly))
+                m_cmdlines << QString::fromLocal8Bit(cmdline.readAll().replace('\0', ' '));
+        });
+    }
+
+    QStringList submitArgs() const
+    {
+        return {QStringLiteral("submit"), QStringLiteral("--engine"), QStringLiteral("sqlite"),
+                QStringLiteral("-e"), QStringLiteral("select 42 as answer")};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_gateway.start(&error), qPrintable(error));
+        QDir(m_home.path()).mkpath(QStringLiteral("runtime"));
+    }
+
+    void sessionsWithSecrets()
+    {
+        const QString url = m_gateway.url().toString();
+        // 1. A saved password profile, the password in the environment.
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("LINKIS_DESK_PASSWORD"), QStringLiteral("alice-pw"));
+        auto r =
+            run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("sec"),
+                 QStringLiteral("--server"), url, QStringLiteral("--user"), QStringLiteral("alice"),
+                 QStringLiteral("--auth"), QStringLiteral("password")},
+                env);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = run(QStringList {QStringLiteral("--profile"), QStringLiteral("sec")} + submitArgs(),
+                env);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("42"));
+        r = run({QStringLiteral("--profile"), QStringLiteral("sec"), QStringLiteral("profile"),
+                 QStringLiteral("test")},
+                env);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+
+        // 2. The password on stdin.
+        r = run(QStringList {QStringLiteral("--server"), url, QStringLiteral("--user"),
+                             QStringLiteral("bob"), QStringLiteral("--auth"),
+                             QStringLiteral("password"), QStringLiteral("--password-stdin")} +
+                    submitArgs(),
+                environment(), "bob-pw\n");
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+
+        // 3. A token in the environment.
+        env = environment();
+        env.insert(QStringLiteral("LINKIS_DESK_TOKEN"), QString::fromLatin1(TestGateway::Token));
+        r = run(QStringList {QStringLiteral("--server"), url, QStringLiteral("--user"),
+                             QStringLiteral("alice"), QStringLiteral("--auth"),
+                             QStringLiteral("token")} +
+                    submitArgs() + QStringList {QStringLiteral("--format"), QStringLiteral("json")},
+                env);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+
+        // 4. A validation code in the environment, acting as another user.
+        env = environment();
+        env.insert(QStringLiteral("LINKIS_DESK_VALIDATION_CODE"), QStringLiteral("vcode"));
+        r = run(QStringList {QStringLiteral("--server"), url, QStringLiteral("--user"),
+                             QStringLiteral("alice"), QStringLiteral("--auth"),
+                             QStringLiteral("proxy"), QStringLiteral("--proxy-user"),
+                             QStringLiteral("bob"), QStringLiteral("jobs")},
+                env);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+
+        // 5. A wrong password: the refusal message must not echo it either.
+        env = environment();
+        env.insert(QStringLiteral("LINKIS_DESK_PASSWORD"), QStringLiteral("bob-pw"));
+        r = run(QStringList {QStringLiteral("--server"), url, QStringLiteral("--user"),
+                             QStringLiteral("alice"), QStringLiteral("--auth"),
+                             QStringLiteral("password"), QStringLiteral("jobs")},
+                env);
+        QCOMPARE(r.exitCode, 3);
+        for (const QByteArray &needle : needles()) {
+            QVERIFY2(!r.err.contains(needle), r.err.constData());
+            QVERIFY2(!r.out.contains(needle), r.out.constData());
+        }
+        QCOMPARE(m_cmdlines.size(), 7); // one per run
+    }
+
+    void noSecretInAnyFileOrCommandLine()
+    {
+        int files = 0;
+        QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden | QDir::System,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            QFile file(path);
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+            const QByteArray content = file.readAll();
+            ++files;
+            for (const QByteArray &needle : needles())
+                QVERIFY2(!content.contains(needle),
+                         qPrintable(path + QStringLiteral(" holds a secret")));
+        }
+        QVERIFY2(files > 0, "the sessions wrote nothing: the scan would prove nothing");
+        for (const QString &cmdline : std::as_const(m_cmdlines)) {
+            for (const QByteArray &needle : needles())
+                QVERIFY2(!cmdline.contains(QString::fromLatin1(needle)), qPrintable(cmdline));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSecrets)
+#include "tst_secrets.moc"

@@ -64,7 +64,6 @@ FaultProxy::FaultProxy(const QUrl &upstream, QObject *parent)
     , m_server(new QTcpServer(this))
     , m_nam(new QNetworkAccessManager(this))
 {
-    m_nam->setCookieJar(nullptr); // cookies travel in the forwarded headers only
     connect(m_server, &QTcpServer::newConnection, this, &FaultProxy::onNewConnection);
 }
 
@@ -215,6 +214,9 @@ void FaultProxy::forward(QTcpSocket *socket, const QByteArray &method, const QBy
     }
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
+    // Cookies travel in the forwarded headers only, never through the proxy's own jar.
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     QNetworkReply *upstream = m_nam->sendCustomRequest(request, method, body);
     QPointer<QTcpSocket> guard(socket);
     connect(upstream, &QNetworkReply::finished, this, [this, upstream, guard, fault] {

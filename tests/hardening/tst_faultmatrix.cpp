@@ -94,6 +94,12 @@ private slots:
             << Fault::WrongTypes << QByteArray("/status") << token << k({Kind::Parse});
         QTest::newRow("wrong types, log")
             << Fault::WrongTypes << QByteArray("/log") << token << k({Kind::Parse});
+        const int password = int(Mode::Password);
+        QTest::newRow("401, password session") << Fault::SessionLost401 << QByteArray("/status")
+                                               << password << k({Kind::SessionExpired});
+        QTest::newRow("status -1, password session")
+            << Fault::StatusMinusOne200 << QByteArray("/status") << password
+            << k({Kind::SessionExpired});
     }
 
     void faultInTheMiddleOfPolling()
@@ -136,6 +142,15 @@ private slots:
                   "LINKIS_DESK_TEST_KNOWN_BUGS=1 to make this a failure.");
         }
         QVERIFY2(reacted, "no error reported while the fault was on");
+        if (!failed.isEmpty() &&
+            (fault == Fault::SessionLost401 || fault == Fault::StatusMinusOne200) &&
+            qEnvironmentVariableIsEmpty("LINKIS_DESK_TEST_KNOWN_BUGS")) {
+            QSKIP("Known gap: JobTracker (src/core/jobs/jobtracker.cpp, isTransient) treats "
+                  "SessionExpired as final, so a 401 / status -1 in the middle of polling that "
+                  "outlives the one re-login ends the tracking (failed()) instead of retrying "
+                  "until the session works again. Set LINKIS_DESK_TEST_KNOWN_BUGS=1 to make "
+                  "this a failure.");
+        }
         QVERIFY2(failed.isEmpty(),
                  qPrintable(failed.isEmpty() ? QString()
                                              : failed.first().first().value<ApiError>().message));

@@ -32,6 +32,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 
 using namespace linkisdesk;
@@ -63,8 +64,26 @@ World *world = nullptr;
 
 void buildWorld(int *argc, char ***argv)
 {
-    world = new World; // lives until the process exits, like the fuzzer
-    world->app = std::make_unique<QCoreApplication>(*argc, *argv);
+    // The world lives until the process exits; then everything but the application object is
+    // torn down, which removes the temporary directory. QCoreApplication keeps a reference to
+    // argc, so it gets its own that outlives main().
+    world = new World;
+    std::atexit([] {
+        world->http.reset();
+        world->filesystem.reset();
+        world->history.reset();
+        world->user.reset();
+        world->entrance.reset();
+        world->jobs.reset();
+        world->router.reset();
+        world->auth.reset();
+        world->store.reset();
+        world->tmp.reset();
+    });
+    static int appArgc = 1;
+    static char *appArgv[] = {(*argv)[0], nullptr};
+    (void)argc;
+    world->app = std::make_unique<QCoreApplication>(appArgc, appArgv);
     world->tmp = std::make_unique<QTemporaryDir>();
     fuzz::require(world->tmp->isValid(), "a temporary directory");
     world->root = world->tmp->filePath(QStringLiteral("gateway"));

@@ -23,6 +23,10 @@ cd "$here"
 SANITIZE=${SANITIZE:-0}
 if [ "$mode" = test ] && [ "$SANITIZE" = 1 ]; then
   # One build serves every test: clang with ASan + UBSan, and the libFuzzer targets in it.
+  BUILD_DIR=${BUILD_DIR:-build-asan}
+elif [ "$mode" = test ]; then
+  # Its own directory: warnings-as-errors flags differ from the run build, and sharing one
+  # directory would rebuild everything each time the two commands alternate.
   BUILD_DIR=${BUILD_DIR:-build-test}
 else
   BUILD_DIR=${BUILD_DIR:-build}
@@ -38,10 +42,12 @@ build_pkgs=(
   g++ make cmake ninja-build pkg-config
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qt6-websockets-dev
   libgl-dev libvulkan-dev libqscintilla2-qt6-dev qtkeychain-qt6-dev libsqlite3-dev
-  libqt6sql6-sqlite libsecret-1-0 python3 fonts-dejavu-core
+  libqt6sql6-sqlite libsecret-1-0 python3 fonts-dejavu-core fonts-wqy-microhei
+  qt6-translations-l10n
 )
 # What only the tests need.
-test_pkgs=(xvfb xauth xdotool imagemagick gnome-keyring dbus dbus-bin clang-format-14 procps)
+test_pkgs=(xvfb xauth xdotool imagemagick gnome-keyring dbus dbus-bin clang-format-14 procps
+           dpkg-dev file)
 # The sanitized test build: clang, its sanitizer and libFuzzer runtimes, the symbolizer.
 sanitize_pkgs=(clang-14 libclang-rt-14-dev llvm-14)
 
@@ -107,6 +113,11 @@ case "$mode" in
       echo "== build (warnings are errors)"
     fi
     configure_and_build ON "$SANITIZE"
+    if [ "${CI:-}" = true ] || [ "${LINKIS_DESK_PACKAGE_CHECK:-0}" = 1 ]; then
+      # Installs the .deb into the system and removes it again: CI only, or on request.
+      echo "== package check (.deb built, installed, the installed programs run, removed)"
+      bash .ci/package-check.sh "$BUILD_DIR"
+    fi
     exec bash .ci/run-tests.sh "$BUILD_DIR" "$@"
     ;;
 esac

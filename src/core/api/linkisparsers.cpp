@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <cmath>
+
 namespace linkisdesk::parsers {
 
 namespace {
@@ -65,11 +67,18 @@ double toDouble(const QJsonValue &value, double fallback, bool *ok)
     return fallback;
 }
 
+// A double converts to qint64 only inside the range; outside it (1e30, inf, NaN) the cast is
+// undefined behaviour, so such a number is "not a number we can use".
+bool fitsInt64(double d)
+{
+    return std::isfinite(d) && d > -9.2e18 && d < 9.2e18;
+}
+
 qint64 toInt64(const QJsonValue &value, qint64 fallback, bool *ok)
 {
     if (ok)
         *ok = true;
-    if (value.isDouble())
+    if (value.isDouble() && fitsInt64(value.toDouble()))
         return static_cast<qint64>(value.toDouble());
     if (value.isString()) {
         const QString text = value.toString().trimmed();
@@ -78,7 +87,7 @@ qint64 toInt64(const QJsonValue &value, qint64 fallback, bool *ok)
         if (good)
             return number;
         const double real = text.toDouble(&good);
-        if (good)
+        if (good && fitsInt64(real))
             return static_cast<qint64>(real);
     }
     if (ok)

@@ -141,7 +141,7 @@ void TestGatewayJobs::hiveStatementsRunOnSqlite()
             .value(QStringLiteral("fileContent"))
             .toArray();
     };
-    QCOMPARE(rows(0), (QJsonArray {QJsonArray {QStringLiteral("default")}}));
+    QCOMPARE(rows(0), (QJsonArray {QJsonValue(QJsonArray {QStringLiteral("default")})}));
     const QJsonArray columns = rows(1);
     QCOMPARE(columns.size(), 5);
     QCOMPARE(columns.at(0).toArray().at(0).toString(), QStringLiteral("sale_date"));

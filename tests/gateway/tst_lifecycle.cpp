@@ -85,7 +85,7 @@ void TestGatewayLifecycle::restartKeepsHistoryResultsAndLogs()
         second.get(QStringLiteral("filesystem/openFile?path=%1/_0.dolphin")
                        .arg(kept.value(QStringLiteral("resultLocation")).toString()));
     QCOMPARE(page.data().value(QStringLiteral("fileContent")).toArray(),
-             (QJsonArray {QJsonArray {QStringLiteral("kept")}}));
+             (QJsonArray {QJsonValue(QJsonArray {QStringLiteral("kept")})}));
     const HttpResult log = second.get(QStringLiteral("filesystem/openLog?path=%1")
                                           .arg(kept.value(QStringLiteral("logPath")).toString()));
     QVERIFY(log.data()

@@ -159,9 +159,14 @@ void FaultServer::onNewConnection()
 
 void FaultServer::onReadyRead(QTcpSocket *socket)
 {
-    QByteArray &buffer = m_buffers[socket];
-    buffer += socket->readAll();
+    m_buffers[socket] += socket->readAll();
     for (;;) {
+        // Looked up again on every round: responding can drop the connection, and its
+        // disconnected() handler removes the buffer (a reference kept across respond() dangles).
+        const auto it = m_buffers.find(socket);
+        if (it == m_buffers.end())
+            return;
+        QByteArray &buffer = *it;
         const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
         if (headerEnd < 0)
             return;

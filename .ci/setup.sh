@@ -6,9 +6,13 @@
 #   bash .ci/setup.sh run    install what is missing, build, start the app on the local gateway
 #   bash .ci/setup.sh test   install what is missing, build (warnings are errors), run every test
 #
-# Environment: BUILD_DIR (default: build for run, build-test for test), JOBS (default: nproc),
-# LINKIS_DESK_GUI=OFF for a build without widgets, SANITIZE=1 to test with clang 14,
-# AddressSanitizer + UndefinedBehaviorSanitizer and the libFuzzer targets (in build-test).
+# The test build is clang 14 with AddressSanitizer + UndefinedBehaviorSanitizer and the libFuzzer
+# targets (build-asan): every test, and every gateway, CLI and app process a test starts, runs
+# instrumented, and each fuzz target runs briefly from its corpus.
+#
+# Environment: BUILD_DIR (default: build for run, build-asan for test), JOBS (default: nproc),
+# LINKIS_DESK_GUI=OFF for a build without widgets, SANITIZE=0 to test a plain gcc build instead
+# (build-test; the fuzz corpora are still replayed, without libFuzzer).
 set -euo pipefail
 
 mode=${1:-}
@@ -20,7 +24,7 @@ shift || true
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$here"
-SANITIZE=${SANITIZE:-0}
+SANITIZE=${SANITIZE:-1}
 if [ "$mode" = test ] && [ "$SANITIZE" = 1 ]; then
   # One build serves every test: clang with ASan + UBSan, and the libFuzzer targets in it.
   BUILD_DIR=${BUILD_DIR:-build-asan}

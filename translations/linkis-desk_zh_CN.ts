@@ -91,6 +91,22 @@
 <context>
     <name>QObject</name>
     <message>
+        <source>Password of %1 for the profile %2:</source>
+        <translation>%1 在连接配置 %2 中的密码：</translation>
+    </message>
+    <message>
+        <source>Token of %1 for the profile %2:</source>
+        <translation>%1 在连接配置 %2 中的令牌：</translation>
+    </message>
+    <message>
+        <source>Validation code for the profile %1:</source>
+        <translation>连接配置 %1 的验证码：</translation>
+    </message>
+    <message>
+        <source>Sign in — Linkis Desk</source>
+        <translation>登录 — Linkis Desk</translation>
+    </message>
+    <message>
         <source>Result %1</source>
         <translation>结果集 %1</translation>
     </message>
@@ -212,6 +228,10 @@
 </context>
 <context>
     <name>linkisdesk::ClientPool</name>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>已取消登录。</translation>
+    </message>
     <message>
         <source>There is no profile called %1.</source>
         <translation>没有名为 %1 的连接配置。</translation>
@@ -1077,8 +1097,8 @@
         <translation>%1 秒后仍未确认终止</translation>
     </message>
     <message>
-        <source>Connection lost, retrying in %1 s</source>
-        <translation>连接已断开，%1 秒后重试</translation>
+        <source>Reconnecting in %1 s — %2</source>
+        <translation>%1 秒后重新连接 — %2</translation>
     </message>
     <message>
         <source>The job could not be run</source>

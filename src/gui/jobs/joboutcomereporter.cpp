@@ -3,16 +3,20 @@
 
 #include "desktop/notifier.h"
 #include "editor/editortabs.h"
+#include "editor/scripteditor.h"
+#include "editor/scripttab.h"
 #include "jobs/jobstatusstyle.h"
 #include "jobs/jobtracker.h"
 #include "jobs/runcontroller.h"
 #include "jobs/runpanel.h"
+#include "logs/logpanel.h"
 #include "results/resultgrid.h"
 #include "results/resulttablemodel.h"
 #include "settings/appsettings.h"
 #include "settings/settingkeys.h"
 
 #include <QApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -80,6 +84,23 @@ void JobOutcomeReporter::writeReport(JobTracker *tracker, JobStatus status, int 
     o.insert(QStringLiteral("status"), jobStatusName(status));
     o.insert(QStringLiteral("taskId"), QString::number(tracker->taskId()));
     o.insert(QStringLiteral("rows"), rows);
+    // The state a restarted app shows: every tab's text, and the log of the job's panel.
+    QJsonArray tabs;
+    for (ScriptTab *tab : m_tabs->scriptTabs()) {
+        QJsonObject t;
+        t.insert(QStringLiteral("title"), tab->displayName());
+        t.insert(QStringLiteral("text"), tab->editor()->text());
+        tabs.append(t);
+        if (m_runs->trackerFor(tab) != tracker)
+            continue;
+        const LogStore *store = m_runs->panelFor(tab)->logPanel()->store();
+        QJsonArray log;
+        for (qsizetype i = 0; i < store->lineCount(); ++i)
+            log.append(store->line(i));
+        o.insert(QStringLiteral("log"), log);
+        o.insert(QStringLiteral("panelStatus"), m_runs->panelFor(tab)->statusText());
+    }
+    o.insert(QStringLiteral("tabs"), tabs);
     QSaveFile file(m_reportPath);
     if (file.open(QIODevice::WriteOnly)) {
         file.write(QJsonDocument(o).toJson(QJsonDocument::Compact));

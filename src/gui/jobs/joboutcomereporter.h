@@ -19,7 +19,9 @@ class RunController;
 
 // What happens when a job ends outside the panel: a desktop notification for a long job that
 // ended while the window was not focused (Notifier: freedesktop notification, else the tray),
-// and, for automated tests, a small JSON report file {"status","taskId","rows"}.
+// and, for automated tests, a small JSON report file {"status","taskId","rows","tabs","log",
+// "panelStatus"}: the outcome, every tab's title and text, and the log lines the job's panel
+// shows (the crash-safety test reads a restarted app's state from it).
 class JobOutcomeReporter : public QObject
 {
     Q_OBJECT

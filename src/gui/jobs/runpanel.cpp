@@ -192,11 +192,18 @@ void RunPanel::attach(JobTracker *tracker)
     connect(tracker, &JobTracker::finished, this, &RunPanel::onFinished);
     connect(tracker, &JobTracker::reconnecting, this,
             [this](const ApiError &e, int, int retryInMs) {
-                m_killState->setText(
-                    tr("Connection lost, retrying in %1 s").arg((retryInMs + 999) / 1000));
+                // What went wrong stays readable in the panel; the full text in the tooltip.
+                const QString why = e.message.simplified();
+                setKillText(tr("Reconnecting in %1 s — %2")
+                                .arg((retryInMs + 999) / 1000)
+                                .arg(why.size() > 140 ? why.left(139) + QChar(0x2026) : why),
+                            QStringLiteral("#b7791f"));
                 m_killState->setToolTip(e.message);
             });
-    connect(tracker, &JobTracker::reconnected, this, [this] { m_killState->clear(); });
+    connect(tracker, &JobTracker::reconnected, this, [this] {
+        m_killState->clear();
+        m_killState->setToolTip(QString());
+    });
     connect(tracker, &JobTracker::failed, this, [this](const ApiError &e) {
         showError(tr("The job could not be run"), e.message);
         onFinished(JobStatus::Failed);

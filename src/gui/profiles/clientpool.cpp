@@ -4,6 +4,7 @@
 #include "api/connectionsettings.h"
 #include "api/linkisclient.h"
 #include "profiles/profilestore.h"
+#include "profiles/secretprompt.h"
 #include "profiles/secretstore.h"
 
 #include <QUrl>
@@ -43,6 +44,7 @@ ClientPool::ClientPool(ProfileStore *profiles, SecretStore *secrets,
     , m_profiles(profiles)
     , m_secrets(secrets)
     , m_localOptions(localOptions)
+    , m_secretPrompt(&SecretPrompt::ask)
 { }
 
 ClientPool::~ClientPool() = default;
@@ -151,15 +153,35 @@ void ClientPool::build(const QString &key, const QString &profileName)
         make(QString());
         return;
     }
-    m_secrets->read(Profile::secretKey(name, *kind), this,
-                    [this, key, name, make](Result<std::optional<QString>> secret) mutable {
-                        if (!secret) {
-                            setState(name, State::Failed, secret.error().message);
-                            finish(key, secret.error());
-                            return;
-                        }
-                        make(secret->value_or(QString()));
-                    });
+    const QString secretKey = Profile::secretKey(name, *kind);
+    m_secrets->read(
+        secretKey, this,
+        [this, key, name, make, secretKey, p = *profile,
+         kind = *kind](Result<std::optional<QString>> secret) mutable {
+            if (!secret) {
+                setState(name, State::Failed, secret.error().message);
+                finish(key, secret.error());
+                return;
+            }
+            const QString stored = secret->value_or(QString());
+            if (!stored.isEmpty() || !m_secretPrompt) {
+                make(stored);
+                return;
+            }
+            m_secretPrompt(
+                p, kind, m_secrets->notice(), this,
+                [this, key, name, make, secretKey](std::optional<QString> typed) mutable {
+                    if (!typed || typed->isEmpty()) {
+                        const QString why = tr("Sign-in cancelled.");
+                        setState(name, State::Failed, why);
+                        finish(key, ApiError::make(ApiError::Kind::Cancelled, why));
+                        return;
+                    }
+                    // Kept for the next sign-in: the keyring, or memory.
+                    m_secrets->write(secretKey, *typed, this, [](Result<Unit>) {});
+                    make(*typed);
+                });
+        });
 }
 
 void ClientPool::finish(const QString &key, Result<LinkisClient *> result)

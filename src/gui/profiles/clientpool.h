@@ -3,12 +3,14 @@
 
 #include "api/localgateway.h"
 #include "api/result.h"
+#include "profiles/profile.h"
 
 #include <QHash>
 #include <QObject>
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 namespace linkisdesk {
 
@@ -18,7 +20,9 @@ class SecretStore;
 
 // One LinkisClient per profile, built on demand: the profile's settings plus its secret from
 // the SecretStore; for the Local profile, the bundled gateway (started or reused) and its token.
-// Reports each profile's connection state for the status bar.
+// Reports each profile's connection state for the status bar. A profile whose secret the store
+// does not hold (no keyring, or a profile added by the CLI) asks the user once (SecretPrompt by
+// default) and keeps the answer in the SecretStore: the keyring, or memory for the session.
 class ClientPool : public QObject
 {
     Q_OBJECT
@@ -27,6 +31,10 @@ public:
     enum class State { Unknown, Connecting, Ready, Failed };
     Q_ENUM(State)
     using Callback = std::function<void(Result<LinkisClient *>)>;
+    // Asks for a missing secret; calls `done` with it, or nothing when the user cancelled.
+    using SecretPromptFn =
+        std::function<void(const Profile &profile, Profile::SecretKind kind, const QString &notice,
+                           QObject *context, std::function<void(std::optional<QString>)> done)>;
 
     ClientPool(ProfileStore *profiles, SecretStore *secrets,
                const LocalGateway::Options &localOptions, QObject *parent = nullptr);
@@ -40,6 +48,8 @@ public:
     // Forgets a profile's client (after an edit); trackers keep the old one alive until done.
     void invalidate(const QString &profileName);
     LocalGateway *localGateway() const { return m_local; }
+    // Empty: a missing secret is sent as empty (the server refuses it).
+    void setSecretPrompt(SecretPromptFn prompt) { m_secretPrompt = std::move(prompt); }
 
 Q_SIGNALS:
     void stateChanged(const QString &profileName, linkisdesk::ClientPool::State state,
@@ -59,6 +69,7 @@ private:
     SecretStore *m_secrets;
     LocalGateway::Options m_localOptions;
     LocalGateway *m_local = nullptr;
+    SecretPromptFn m_secretPrompt;
     QHash<QString, QPointer<LinkisClient>> m_clients; // by lower-case profile name
     QHash<QString, QList<Waiter>> m_waiting;
     QHash<QString, State> m_states;

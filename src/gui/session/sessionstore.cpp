@@ -168,8 +168,10 @@ int SessionStore::restore()
         const QString jobProfile = o.value(QStringLiteral("jobProfile")).toString();
         const qint64 taskId = o.value(QStringLiteral("jobTaskId")).toString().toLongLong();
         if (m_runs && taskId > 0) {
+            // The panel starts empty after a restart, so the log is read again from its first
+            // line (not from the journal's position): complete, and each line once.
             if (const auto entry = m_journal->entry(jobProfile, taskId))
-                m_runs->reattach(tab, jobProfile, taskId, entry->execId, entry->nextFromLine);
+                m_runs->reattach(tab, jobProfile, taskId, entry->execId, 1);
         }
     }
     const int current = root.value(QStringLiteral("current")).toInt(-1);

@@ -152,6 +152,62 @@ private slots:
         QVERIFY(ended.error().message.contains(QStringLiteral("has ended")));
     }
 
+    // A `log` of the wrong JSON type is a malformed reply, never an empty log: the caller must
+    // see a Parse error (and retry) instead of taking it for "nothing new".
+    void malformedLogIsParseError_data()
+    {
+        QTest::addColumn<QByteArray>("log");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("object") << QByteArray(R"({"v":["a","b","c","d"]})")
+                                << QStringLiteral("is an object");
+        QTest::newRow("number") << QByteArray("42") << QStringLiteral("is a number");
+        QTest::newRow("boolean") << QByteArray("true") << QStringLiteral("is a boolean");
+        QTest::newRow("slot is a number")
+            << QByteArray(R"(["", "", 7, "all"])") << QStringLiteral("a number at position 2");
+        QTest::newRow("slot is an object")
+            << QByteArray(R"([{}, "", "", ""])") << QStringLiteral("an object at position 0");
+        QTest::newRow("single slot is an array")
+            << QByteArray(R"([["line"]])") << QStringLiteral("an array at position 0");
+    }
+
+    void malformedLogIsParseError()
+    {
+        QFETCH(QByteArray, log);
+        QFETCH(QString, says);
+        const QByteArray body = R"({"method":"/api/rest_j/v1/entrance/exec_1/log","status":0,)"
+                                R"("message":"","data":{"fromLine":3,"log":)" +
+            log + "}}";
+        for (const auto &r : {parseLog(200, body), parseOpenLog(200, body)}) {
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error().kind, Kind::Parse);
+            QVERIFY2(r.error().message.contains(says), qPrintable(r.error().message));
+            QVERIFY2(r.error().message.contains(QStringLiteral("\"log\"")),
+                     qPrintable(r.error().message));
+        }
+    }
+
+    // The accepted shapes next to the rejected ones: strings and nulls in the list, any length.
+    void wellFormedLogShapes()
+    {
+        const auto parse = [](const QByteArray &log) {
+            return parseLog(200,
+                            R"({"status":0,"message":"","data":{"fromLine":1,"log":)" + log + "}}");
+        };
+        const auto levelSlots = parse(R"(["e", null, "i", "all"])");
+        QVERIFY(levelSlots.ok());
+        QCOMPARE(levelSlots->error, QStringLiteral("e"));
+        QCOMPARE(levelSlots->warn, QString());
+        QCOMPARE(levelSlots->info, QStringLiteral("i"));
+        QCOMPARE(levelSlots->all, QStringLiteral("all"));
+        const auto one = parse(R"(["only"])");
+        QVERIFY(one.ok());
+        QCOMPARE(one->all, QStringLiteral("only"));
+        const auto none = parse("[]");
+        QVERIFY(none.ok());
+        QVERIFY(!none->logWasNull);
+        QVERIFY(none->lines().isEmpty());
+    }
+
     void progressNumbersAndStrings()
     {
         const auto a = parseProgress(200, fixture("progress_number.json"));

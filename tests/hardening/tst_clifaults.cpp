@@ -133,13 +133,6 @@ private slots:
                  qPrintable(QStringLiteral("the command never met the fault (exit %1, %2)")
                                 .arg(failed.exitCode)
                                 .arg(QString::fromUtf8(failed.out + failed.err))));
-        if (command == QStringLiteral("log") && fault == Fault::WrongTypes &&
-            failed.exitCode == 0 && qEnvironmentVariableIsEmpty("LINKIS_DESK_TEST_KNOWN_BUGS")) {
-            QSKIP("Known bug: parsers' logFromValue (src/core/api/linkisparsers.cpp) reads a "
-                  "\"log\" that is an object or a number as an empty log instead of a Parse "
-                  "error, so `log TASK` prints nothing and exits 0. Set "
-                  "LINKIS_DESK_TEST_KNOWN_BUGS=1 to make this a failure.");
-        }
         QVERIFY2(!failed.crashed, qPrintable(err));
         QVERIFY2(failed.exitCode == exitCode,
                  qPrintable(QStringLiteral("exit %1: %2").arg(failed.exitCode).arg(err)));

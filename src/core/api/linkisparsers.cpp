@@ -286,7 +286,24 @@ Result<JobStatus> parseStatus(int httpStatus, const QByteArray &body)
 
 namespace {
 
-LogChunk logFromValue(const QJsonValue &log)
+QString jsonTypeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null: return QStringLiteral("null");
+    case QJsonValue::Bool: return QStringLiteral("a boolean");
+    case QJsonValue::Double: return QStringLiteral("a number");
+    case QJsonValue::String: return QStringLiteral("a string");
+    case QJsonValue::Array: return QStringLiteral("an array");
+    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Undefined: break;
+    }
+    return QStringLiteral("missing");
+}
+
+// `log` is null (no log yet), one string, or an array of strings: four level slots (error,
+// warn, info, all) or fewer, the last being all of it. Anything else is a malformed reply, not
+// an empty log: the caller gets a Parse error and can retry.
+Result<LogChunk> logFromValue(const QJsonValue &log, int httpStatus, const QByteArray &body)
 {
     LogChunk chunk;
     if (log.isNull() || log.isUndefined()) {
@@ -297,14 +314,31 @@ LogChunk logFromValue(const QJsonValue &log)
         chunk.all = log.toString();
         return chunk;
     }
+    if (!log.isArray()) {
+        return error(ApiError::Kind::Parse,
+                     QStringLiteral("The log reply's \"log\" is %1, not text or a list of texts.")
+                         .arg(jsonTypeName(log)),
+                     httpStatus, 0, body);
+    }
     const QJsonArray levelSlots = log.toArray();
+    for (qsizetype i = 0; i < levelSlots.size(); ++i) {
+        const QJsonValue slot = levelSlots.at(i);
+        if (!slot.isString() && !slot.isNull()) {
+            return error(ApiError::Kind::Parse,
+                         QStringLiteral("The log reply's \"log\" list holds %1 at position %2, "
+                                        "not text.")
+                             .arg(jsonTypeName(slot))
+                             .arg(i),
+                         httpStatus, 0, body);
+        }
+    }
     if (levelSlots.size() >= 4) {
-        chunk.error = toText(levelSlots.at(0));
-        chunk.warn = toText(levelSlots.at(1));
-        chunk.info = toText(levelSlots.at(2));
-        chunk.all = toText(levelSlots.at(3));
+        chunk.error = levelSlots.at(0).toString();
+        chunk.warn = levelSlots.at(1).toString();
+        chunk.info = levelSlots.at(2).toString();
+        chunk.all = levelSlots.at(3).toString();
     } else if (!levelSlots.isEmpty()) {
-        chunk.all = toText(levelSlots.last());
+        chunk.all = levelSlots.last().toString();
     }
     return chunk;
 }
@@ -316,8 +350,9 @@ Result<LogChunk> parseLog(int httpStatus, const QByteArray &body)
     const auto envelope = parseEnvelope(httpStatus, body);
     if (!envelope)
         return envelope.error();
-    LogChunk chunk = logFromValue(envelope->value(QStringLiteral("log")));
-    chunk.nextFromLine = int(toInt64(envelope->value(QStringLiteral("fromLine")), 0));
+    auto chunk = logFromValue(envelope->value(QStringLiteral("log")), httpStatus, body);
+    if (chunk)
+        chunk->nextFromLine = int(toInt64(envelope->value(QStringLiteral("fromLine")), 0));
     return chunk;
 }
 
@@ -326,8 +361,9 @@ Result<LogChunk> parseOpenLog(int httpStatus, const QByteArray &body)
     const auto envelope = parseEnvelope(httpStatus, body);
     if (!envelope)
         return envelope.error();
-    LogChunk chunk = logFromValue(envelope->value(QStringLiteral("log")));
-    chunk.nextFromLine = 0;
+    auto chunk = logFromValue(envelope->value(QStringLiteral("log")), httpStatus, body);
+    if (chunk)
+        chunk->nextFromLine = 0;
     return chunk;
 }
 

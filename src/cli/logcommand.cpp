@@ -121,6 +121,7 @@ void LogCommand::follow(LinkisClient *client, const TaskInfo &task)
     options.maxIntervalMs = 2000;
     options.fetchResultSets = false;
     m_tracker = new JobTracker(client, m_session->profile().name, options, this);
+    m_tracker->setWatched(true); // the log and progress are shown as they come
     connect(m_tracker, &JobTracker::logLines, this,
             [this](const QStringList &lines, const QList<LogLevel> &levels) {
                 QByteArray bytes;

@@ -168,6 +168,7 @@ void SubmitCommand::follow(LinkisClient *client, const SubmitRequest &request)
     options.killResendMs = 3000;
     options.killGiveUpMs = killWaitMs;
     m_tracker = new JobTracker(client, m_session->profile().name, options, this);
+    m_tracker->setWatched(true); // the log and progress are shown as they come
     connect(m_tracker, &JobTracker::submitted, this, [this](const JobRef &job) {
         if (!m_out.quiet())
             m_out.logLines({tr("Task %1 submitted (execID %2)").arg(job.taskId).arg(job.execId)});

@@ -117,6 +117,7 @@ private slots:
                          return d;
                      }())});
         JobTracker tracker(m_client.get(), QStringLiteral("p"), fastOptions());
+        tracker.setWatched(true); // log and progress are polled while it runs
         QSignalSpy lines(&tracker, &JobTracker::logLines);
         QSignalSpy finished(&tracker, &JobTracker::finished);
         QSignalSpy results(&tracker, &JobTracker::resultSetsReady);
@@ -242,6 +243,7 @@ private slots:
         m_server->on(QStringLiteral("/status"), {Response::linkis(0, statusData("Running"))});
         m_server->on(QStringLiteral("/log"), {Response::linkis(0, logData(1, 0, 1))});
         JobTracker tracker(m_client.get(), QStringLiteral("p"), fastOptions());
+        tracker.setWatched(true); // log and progress are polled while it runs
         tracker.attach(JobRef {42, QStringLiteral("e1")});
         // Let the schedule reach its longest interval, then count a window of 20 rounds.
         QTRY_VERIFY(m_server->countRequests(QStringLiteral("/status")) >= 15);
@@ -267,6 +269,7 @@ private slots:
         slowLog.delayMs = 60;
         m_server->on(QStringLiteral("/log"), {slowLog});
         JobTracker tracker(m_client.get(), QStringLiteral("p"), fastOptions());
+        tracker.setWatched(true); // log and progress are polled while it runs
         tracker.attach(JobRef {42, QStringLiteral("e1")});
         QTRY_VERIFY(m_server->countRequests(QStringLiteral("/status")) >= 6);
         tracker.stop();

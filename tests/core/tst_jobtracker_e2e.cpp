@@ -120,6 +120,7 @@ private slots:
     {
         LinkisClient client(m_gateway->settings(Mode::Password));
         JobTracker tracker(&client, QStringLiteral("Local"), quickRetries());
+        tracker.setWatched(true);
         QSignalSpy lines(&tracker, &JobTracker::logLines);
         QSignalSpy reconnecting(&tracker, &JobTracker::reconnecting);
         QSignalSpy reconnected(&tracker, &JobTracker::reconnected);

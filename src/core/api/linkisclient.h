@@ -84,6 +84,10 @@ public:
     RequestHandle jobInfo(qint64 taskId, QObject *context, Callback<TaskInfo> callback);
     RequestHandle jobList(const TaskQuery &query, QObject *context, Callback<TaskPage> callback);
     RequestHandle undoneTasks(QObject *context, Callback<TaskPage> callback);
+    // listundonetasks with paging and an explicit status list (empty: the server's default,
+    // Running,Inited,Scheduled), newest first.
+    RequestHandle undoneTasks(int pageNow, int pageSize, const QStringList &statuses,
+                              QObject *context, Callback<TaskPage> callback);
 
     // --- filesystem/ ---
     // The result set files under a job's resultLocation, sorted by number (empty: no results).

@@ -223,6 +223,18 @@ RequestHandle LinkisClient::undoneTasks(QObject *context, Callback<TaskPage> cal
                             LINKIS_ADAPT(TaskPage, callback, parsers::parseTaskList)));
 }
 
+RequestHandle LinkisClient::undoneTasks(int pageNow, int pageSize, const QStringList &statuses,
+                                        QObject *context, Callback<TaskPage> callback)
+{
+    QUrlQuery query;
+    if (!statuses.isEmpty())
+        query.addQueryItem(QStringLiteral("status"), statuses.join(u','));
+    query.addQueryItem(QStringLiteral("pageNow"), QString::number(qMax(1, pageNow)));
+    query.addQueryItem(QStringLiteral("pageSize"), QString::number(qMax(1, pageSize)));
+    return dispatch(newCall("GET", QStringLiteral("jobhistory/listundonetasks"), query, {}, context,
+                            LINKIS_ADAPT(TaskPage, callback, parsers::parseTaskList)));
+}
+
 RequestHandle LinkisClient::resultSets(const QString &resultLocation, QObject *context,
                                        Callback<QList<ResultSetRef>> callback)
 {

@@ -1,18 +1,40 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobs/jobregistry.h"
 
+#include "jobs/statusbatcher.h"
+
 namespace linkisdesk {
 
 JobRegistry::JobRegistry(QObject *parent)
     : QObject(parent)
 { }
 
-JobRegistry::~JobRegistry() = default;
+JobRegistry::~JobRegistry()
+{
+    // Trackers first: they leave their batchers as they go.
+    const QList<JobTracker *> trackers = std::exchange(m_trackers, {});
+    qDeleteAll(trackers);
+    qDeleteAll(std::exchange(m_batchers, {}));
+}
+
+StatusBatcher *JobRegistry::batcher(LinkisClient *client)
+{
+    if (!client)
+        return nullptr;
+    StatusBatcher *&b = m_batchers[client];
+    if (!b) {
+        b = new StatusBatcher(client, this);
+        connect(client, &QObject::destroyed, this,
+                [this, client] { delete m_batchers.take(client); });
+    }
+    return b;
+}
 
 JobTracker *JobRegistry::create(LinkisClient *client, const QString &profileName,
                                 const JobTracker::Options &options)
 {
     auto *tracker = new JobTracker(client, profileName, options, this);
+    tracker->setStatusBatcher(batcher(client));
     m_trackers.append(tracker);
     connect(tracker, &QObject::destroyed, this, [this, tracker] { m_trackers.removeAll(tracker); });
     emit trackerAdded(tracker);

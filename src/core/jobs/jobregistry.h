@@ -3,12 +3,14 @@
 
 #include "jobs/jobtracker.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 
 namespace linkisdesk {
 
-// Owns the trackers of all profiles (the GUI's jobs dock, the CLI). A job is identified by
+// Owns the trackers of all profiles (the GUI's jobs dock, the CLI), and one StatusBatcher per
+// LinkisClient through which its trackers learn their status. A job is identified by
 // (profile name, taskID).
 class JobRegistry : public QObject
 {
@@ -29,6 +31,9 @@ public:
     QList<JobTracker *> trackers(const QString &profileName) const;
     // Stops and deletes the tracker (later, with deleteLater).
     void remove(JobTracker *tracker);
+    // The shared status poller of this client's trackers (created on first use, deleted with the
+    // client).
+    StatusBatcher *batcher(LinkisClient *client);
 
 signals:
     void trackerAdded(linkisdesk::JobTracker *tracker);
@@ -36,6 +41,7 @@ signals:
 
 private:
     QList<JobTracker *> m_trackers;
+    QHash<const LinkisClient *, StatusBatcher *> m_batchers;
 };
 
 } // namespace linkisdesk

@@ -2,9 +2,10 @@
 #include "jobs/jobtracker.h"
 
 #include "api/linkisclient.h"
+#include "jobs/backoff.h"
+#include "jobs/statusbatcher.h"
 
 #include <QDateTime>
-#include <QRandomGenerator>
 #include <QTimer>
 
 namespace linkisdesk {
@@ -16,16 +17,30 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-// Failures worth retrying: the server or the path to it is unwell, not the request.
+// Failures worth retrying: the server or the path to it is unwell, not the request; or the
+// session is gone (the job runs on, and the user can sign in again).
 bool isTransient(const ApiError &error)
 {
     switch (error.kind) {
     case ApiError::Kind::Network:
     case ApiError::Kind::Timeout:
     case ApiError::Kind::Http:
-    case ApiError::Kind::Parse: return true;
+    case ApiError::Kind::Parse:
+    case ApiError::Kind::SessionExpired:
+    case ApiError::Kind::Auth: return true;
     default: return false;
     }
+}
+
+// The error as the reconnecting signal reports it: a lost session says what to do about it.
+ApiError explained(ApiError error)
+{
+    if (error.kind == ApiError::Kind::SessionExpired || error.kind == ApiError::Kind::Auth) {
+        error.message = QStringLiteral("Session expired or credentials refused: sign in again "
+                                       "(the job is still tracked). ") +
+            error.message;
+    }
+    return error;
 }
 
 } // namespace
@@ -48,7 +63,60 @@ JobTracker::JobTracker(LinkisClient *client, const QString &profileName, const O
 
 JobTracker::~JobTracker()
 {
+    leaveBatch();
     cancelAll();
+}
+
+void JobTracker::setStatusBatcher(StatusBatcher *batcher)
+{
+    if (batcher == m_batcher)
+        return;
+    leaveBatch();
+    m_batcher = batcher;
+    joinBatch();
+}
+
+StatusBatcher *JobTracker::statusBatcher() const
+{
+    return m_batcher;
+}
+
+void JobTracker::setWatched(bool watched)
+{
+    if (m_watched == watched)
+        return;
+    m_watched = watched;
+    // Catch up with the log and progress now rather than at the next round.
+    if (watched && m_state == State::Polling && !m_timer->isActive() && m_outstanding == 0)
+        schedule(0);
+}
+
+bool JobTracker::isFollowing() const
+{
+    return !m_finishing && (m_state == State::Polling || m_state == State::Reconnecting);
+}
+
+bool JobTracker::usesBatch() const
+{
+    return m_inBatch && m_batcher && m_batcher->isBatching();
+}
+
+void JobTracker::joinBatch()
+{
+    if (!m_batcher || m_inBatch || m_job.taskId <= 0 || !isFollowing())
+        return;
+    m_inBatch = true;
+    m_batchMisses = 0;
+    m_batcher->add(this);
+}
+
+void JobTracker::leaveBatch()
+{
+    if (!m_inBatch)
+        return;
+    m_inBatch = false;
+    if (m_batcher)
+        m_batcher->remove(this);
 }
 
 void JobTracker::setState(State state)
@@ -91,6 +159,7 @@ void JobTracker::submit(const SubmitRequest &request)
             m_job = JobRef {r->taskId, r->execId};
             emit submitted(m_job);
             setState(State::Polling);
+            joinBatch();
             if (m_killPending)
                 sendKill();
             schedule(m_options.firstIntervalMs);
@@ -106,11 +175,13 @@ void JobTracker::attach(const JobRef &job, int logLinesDelivered)
     m_nextFromLine = m_linesDelivered + 1;
     m_startedMs = nowMs();
     setState(State::Polling);
+    joinBatch();
     schedule(0);
 }
 
 void JobTracker::stop()
 {
+    leaveBatch();
     cancelAll();
     m_timer->stop();
     if (m_state != State::Finished && m_state != State::Failed)
@@ -119,6 +190,7 @@ void JobTracker::stop()
 
 void JobTracker::fail(const ApiError &error)
 {
+    leaveBatch();
     cancelAll();
     m_timer->stop();
     m_lastError = error;
@@ -171,14 +243,11 @@ bool JobTracker::handleTransient(const ApiError &error)
     if (!isTransient(error))
         return false;
     cancelAll();
-    m_lastError = error;
+    m_lastError = explained(error);
     ++m_failures;
-    const int base =
-        qMin(m_options.maxRetryDelayMs, m_options.retryBaseMs * (1 << qMin(m_failures - 1, 10)));
-    const double jitter = 0.75 + 0.5 * QRandomGenerator::global()->generateDouble();
-    const int delay = qMax(1, int(base * jitter));
+    const int delay = backoffDelayMs(m_failures, m_options.retryBaseMs, m_options.maxRetryDelayMs);
     setState(State::Reconnecting);
-    emit reconnecting(error, m_failures, delay);
+    emit reconnecting(m_lastError, m_failures, delay);
     schedule(delay);
     return true;
 }
@@ -196,14 +265,19 @@ void JobTracker::pollRound()
     m_outstanding = 0;
     if (m_killState == KillState::Requested)
         checkKill();
-    pollStatus();
-    // At long intervals, progress every other round keeps us under the web console's load.
-    const bool slow = m_interval >= m_options.maxIntervalMs / 2;
-    if (!slow || m_round % 2 == 0)
-        pollProgress();
-    if (!m_liveLogDone)
-        pollLog(false);
-    if (m_outstanding == 0)
+    const bool batched = usesBatch();
+    if (!batched)
+        pollStatus();
+    if (m_watched) {
+        // At long intervals, progress every other round keeps us under the web console's load.
+        const bool slow = m_interval >= m_options.maxIntervalMs / 2;
+        if (!slow || m_round % 2 == 0)
+            pollProgress();
+        if (!m_liveLogDone)
+            pollLog(false);
+    }
+    // A batched job nobody watches needs no rounds of its own: the batcher drives it.
+    if (m_outstanding == 0 && (!batched || m_watched))
         schedule(nextInterval());
 }
 
@@ -345,6 +419,7 @@ void JobTracker::deliverLines(const QStringList &lines)
 
 void JobTracker::beginFinishing()
 {
+    leaveBatch();
     m_finishing = true;
     cancelAll();
     m_timer->stop();
@@ -412,7 +487,19 @@ void JobTracker::fetchInfo()
                 finishStep();
                 return;
             }
+            // The history of an ended job is final; a success without its result location yet
+            // is asked again at the end.
+            if (isTerminal(m_taskInfo.status) &&
+                (m_taskInfo.status != JobStatus::Succeed || !m_options.fetchResultSets ||
+                 !m_taskInfo.resultLocation.isEmpty()))
+                m_infoDone = true;
+            const bool confirming = std::exchange(m_confirmingEnd, false);
             applyStatus(m_taskInfo.status);
+            if (confirming && !m_finishing && ++m_batchMisses >= 2) {
+                // Left the undone list twice yet still running (a server that lists fewer
+                // states or a shorter window): follow this job with its own status polls.
+                leaveBatch();
+            }
             if (!m_finishing && m_state == State::Polling)
                 schedule(nextInterval());
         });
@@ -474,7 +561,9 @@ void JobTracker::kill()
         return;
     }
     sendKill();
-    if (m_state == State::Polling && !busy(StatusKind))
+    if (usesBatch())
+        m_batcher->hurry();
+    else if (m_state == State::Polling && !busy(StatusKind))
         schedule(qMin(m_timer->isActive() ? m_timer->remainingTime() : 0, 200));
 }
 
@@ -500,6 +589,69 @@ void JobTracker::checkKill()
         m_killState = KillState::NotConfirmed;
         emit killNotConfirmed(int((now - m_killStartedMs) / 1000));
     }
+}
+
+void JobTracker::batchSeen(const TaskInfo &row)
+{
+    if (!m_inBatch || !isFollowing())
+        return;
+    onHealthy();
+    m_batchMisses = 0;
+    if (m_job.execId.isEmpty() && !row.pathExecId().isEmpty())
+        m_job.execId = row.pathExecId();
+    if (m_killState == KillState::Requested)
+        checkKill();
+    // A watched job polls its progress (with the stages); the row's is for the others.
+    if (!m_watched && !isTerminal(row.status))
+        setProgress(row.progress, {});
+    applyStatus(row.status);
+}
+
+void JobTracker::batchMissing()
+{
+    if (!m_inBatch || !isFollowing())
+        return;
+    onHealthy();
+    if (m_killState == KillState::Requested)
+        checkKill();
+    if (busy(InfoKind))
+        return;
+    // No longer undone: job history has the end (status, errors, result location) at once.
+    m_confirmingEnd = true;
+    fetchInfo();
+}
+
+void JobTracker::batchHealthy()
+{
+    if (m_inBatch && isFollowing())
+        onHealthy();
+}
+
+void JobTracker::batchFailed(const ApiError &error, int attempt, int retryInMs)
+{
+    if (!m_inBatch || !isFollowing())
+        return;
+    m_lastError = explained(error);
+    m_failures = qMax(1, attempt);
+    setState(State::Reconnecting);
+    emit reconnecting(m_lastError, m_failures, retryInMs);
+}
+
+void JobTracker::batchUnavailable()
+{
+    // Back to per-job status polling until the batch call works again.
+    if (isFollowing() && !m_timer->isActive())
+        schedule(0);
+}
+
+void JobTracker::batcherGone(StatusBatcher *batcher)
+{
+    if (m_batcher != batcher && m_batcher)
+        return;
+    m_inBatch = false;
+    m_batcher = nullptr;
+    if (isFollowing() && !m_timer->isActive())
+        schedule(0);
 }
 
 } // namespace linkisdesk

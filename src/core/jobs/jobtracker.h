@@ -20,13 +20,17 @@ class QTimer;
 
 namespace linkisdesk {
 
-// Follows one job: polls status, progress and log on an adaptive schedule (first poll 100 ms
-// after submit, backing off to maxIntervalMs), never two requests of one kind in flight, late
-// replies dropped by a generation counter. Logs are read incrementally from fromLine 1; when the
-// live log is refused after the end, the rest comes from openLog(logPath) with the lines already
+class StatusBatcher;
+
+// Follows one job: polls its status on an adaptive schedule (first poll 100 ms after submit,
+// backing off to maxIntervalMs), or takes it from the client's StatusBatcher (one request for
+// all jobs) when one is set; progress and log are polled only while the job is watched. Never
+// two requests of one kind in flight, late replies dropped by a generation counter. Logs are
+// read incrementally from fromLine 1 (an unwatched job's whole log at the end); when the live
+// log is refused after the end, the rest comes from openLog(logPath) with the lines already
 // delivered skipped. After the end: job history (errCode, errDesc, resultLocation, logPath) and
-// the result sets sorted by number, then finished(). Network failures are retried with backoff
-// and jitter (state Reconnecting) for as long as the tracker lives.
+// the result sets sorted by number, then finished(). Network failures and a lost session are
+// retried with backoff and jitter (state Reconnecting) for as long as the tracker lives.
 class JobTracker : public QObject
 {
     Q_OBJECT
@@ -74,6 +78,15 @@ public:
     void kill();
     // Stops polling; pending replies are dropped.
     void stop();
+    // Takes the status from this shared poller instead of asking per job (JobRegistry sets the
+    // one of the tracker's client). Call before submit() or attach(). If the batch call cannot
+    // be used (an older gateway), the tracker polls its own status again.
+    void setStatusBatcher(StatusBatcher *batcher);
+    StatusBatcher *statusBatcher() const;
+    // Somebody shows this job's log and progress (the CLI's follow mode, a visible run panel):
+    // they are polled while it runs. Unwatched jobs get their whole log once, at the end.
+    void setWatched(bool watched);
+    bool isWatched() const { return m_watched; }
 
     LinkisClient *client() const { return m_client; }
     QString profileName() const { return m_profileName; }
@@ -114,6 +127,7 @@ signals:
     void failed(const linkisdesk::ApiError &error);
 
 private:
+    friend class StatusBatcher;
     enum Kind { StatusKind, ProgressKind, LogKind, InfoKind, ResultKind, KillKind, KindCount };
 
     void setState(State state);
@@ -140,6 +154,17 @@ private:
     void fetchResultSets();
     void sendKill();
     void checkKill();
+    bool usesBatch() const;
+    bool isFollowing() const;
+    void joinBatch();
+    void leaveBatch();
+    // Called by StatusBatcher.
+    void batchSeen(const TaskInfo &row);
+    void batchMissing();
+    void batchHealthy();
+    void batchFailed(const ApiError &error, int attempt, int retryInMs);
+    void batchUnavailable();
+    void batcherGone(StatusBatcher *batcher);
 
     QPointer<LinkisClient> m_client;
     QString m_profileName;
@@ -176,6 +201,11 @@ private:
     bool m_killReported = false;
     qint64 m_killStartedMs = 0;
     qint64 m_lastKillSentMs = 0;
+    QPointer<StatusBatcher> m_batcher;
+    bool m_inBatch = false;
+    bool m_watched = false;
+    bool m_confirmingEnd = false; // job history asked because the job left the undone list
+    int m_batchMisses = 0; // left the undone list but job history says it still runs
 };
 
 } // namespace linkisdesk

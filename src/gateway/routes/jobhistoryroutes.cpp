@@ -66,12 +66,14 @@ ApiReply JobHistoryRoutes::list(ApiRequest &request, bool undoneOnly)
     qint64 pageSize = 20;
     qint64 startDate = 0;
     qint64 endDate = 0;
+    // Linkis passes listundonetasks' startTaskID to the same search as list's taskID: despite
+    // its name it selects that one task (QueryRestfulApi, JobHistoryMapper.search "id = #{id}").
     if (!number(request, QStringLiteral("pageNow"), &pageNow) ||
         !number(request, QStringLiteral("pageSize"), &pageSize) ||
         !number(request, QStringLiteral("startDate"), &startDate) ||
         !number(request, QStringLiteral("endDate"), &endDate) ||
-        !number(request, QStringLiteral("taskID"), &f.taskId) ||
-        !number(request, QStringLiteral("startTaskID"), &f.minTaskId)) {
+        !number(request, undoneOnly ? QStringLiteral("startTaskID") : QStringLiteral("taskID"),
+                &f.taskId)) {
         return ApiReply::error(method, ApiReply::Error,
                                QStringLiteral("pageNow, pageSize, startDate, endDate, taskID and "
                                               "startTaskID must be whole numbers."));
@@ -88,9 +90,11 @@ ApiReply JobHistoryRoutes::list(ApiRequest &request, bool undoneOnly)
     f.endMs = endDate;
     const QString statuses = request.queryValue(QStringLiteral("status")).trimmed();
     if (!statuses.isEmpty()) {
+        // Every Linkis state may be asked for; this gateway never sets WaitForRetry (it does not
+        // retry jobs), so asking for it matches nothing.
+        const QStringList known = JobStatus::all() << QStringLiteral("WaitForRetry");
         for (const QString &s : statuses.split(u',', Qt::SkipEmptyParts)) {
             const QString t = s.trimmed();
-            const auto known = JobStatus::all();
             const auto it = std::find_if(known.begin(), known.end(), [&](const QString &k) {
                 return k.compare(t, Qt::CaseInsensitive) == 0;
             });

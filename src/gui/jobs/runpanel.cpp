@@ -145,8 +145,10 @@ RunPanel::RunPanel(QWidget *parent)
 
 void RunPanel::begin(const QString &profileName, bool production, const QString &what)
 {
-    if (m_tracker)
+    if (m_tracker) {
         disconnect(m_tracker, nullptr, this, nullptr);
+        m_tracker->setWatched(false);
+    }
     m_tracker = nullptr;
     m_production = production;
     m_finalElapsed = -1;
@@ -175,6 +177,7 @@ void RunPanel::begin(const QString &profileName, bool production, const QString 
 void RunPanel::attach(JobTracker *tracker)
 {
     m_tracker = tracker;
+    tracker->setWatched(isVisible()); // kept up to date by tick()
     m_kill->setEnabled(true);
     connect(tracker, &JobTracker::statusChanged, this, &RunPanel::setStatus);
     connect(tracker, &JobTracker::progressChanged, this, &RunPanel::setProgress);
@@ -310,6 +313,9 @@ void RunPanel::onFinished(JobStatus status)
 void RunPanel::tick()
 {
     m_elapsed->setText(formatElapsed(elapsedMs()));
+    // Only a panel on screen has its job's log and progress polled while it runs.
+    if (m_tracker)
+        m_tracker->setWatched(isVisible());
 }
 
 qint64 RunPanel::elapsedMs() const

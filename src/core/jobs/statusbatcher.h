@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "api/apierror.h"
+#include "api/linkisclient.h"
+#include "api/requesthandle.h"
+#include "api/taskinfo.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+class QTimer;
+
+namespace linkisdesk {
+
+class JobTracker;
+
+// One status poller per LinkisClient: asks about all of its live jobs in one request,
+// GET jobhistory/listundonetasks?status=Inited,WaitForRetry,Scheduled,Running&pageNow&pageSize,
+// instead of one entrance/{execID}/status per job. A tracked job in the list gets its status
+// (and, when nobody watches it, its progress) from the row; a job missing from a complete list
+// has left the undone states, and its tracker confirms that with job history and finishes.
+//
+// Never two batch requests in flight (single-shot timer re-armed after each reply); a reply only
+// judges the jobs that were tracked when it was asked for. Network, timeout, 5xx and session
+// failures are retried with backoff and jitter, and the trackers show Reconnecting. Any other
+// failure (404 on an older gateway, a Linkis error, a reply that does not parse) switches to
+// fallback: trackers poll their own status as before, and the batch call is tried again after
+// fallbackRetryMs.
+//
+// The interval follows the jobs: minIntervalMs while a kill waits or a job is young, at most
+// maxIntervalMs, and never fewer than targetPerJobMinute batch requests per tracked job-minute
+// would allow (so 200 jobs are asked about every minIntervalMs, one job of an hour every
+// maxIntervalMs).
+class StatusBatcher : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StatusBatcher)
+public:
+    struct Options
+    {
+        int minIntervalMs = 250;
+        int maxIntervalMs = 5000;
+        int targetPerJobMinute = 6; // batch requests per tracked job-minute the interval aims at
+        int youngAgeDivisor = 8; // a job of age A is asked about at least every A / divisor
+        int pageSize = 200; // rows per page (more tracked jobs: a larger page)
+        int maxPages = 5; // a longer list is not judged (no job taken as ended)
+        int retryBaseMs = 500;
+        int maxRetryDelayMs = 15000;
+        int fallbackRetryMs = 300000;
+    };
+
+    explicit StatusBatcher(LinkisClient *client, QObject *parent = nullptr);
+    StatusBatcher(LinkisClient *client, const Options &options, QObject *parent = nullptr);
+    ~StatusBatcher() override;
+
+    LinkisClient *client() const { return m_client; }
+    // False after a non-network failure of the batch call: trackers poll their own status.
+    bool isBatching() const { return !m_fallback; }
+    const ApiError &fallbackReason() const { return m_fallbackReason; }
+    int trackedCount() const { return int(m_trackers.size()); }
+    int requestsSent() const { return m_requestsSent; }
+    // Asks soon (within minIntervalMs), e.g. after a kill.
+    void hurry();
+
+signals:
+    // One batch poll is complete (all its pages answered); `jobs` trackers were judged.
+    void polled(int jobs);
+    // The batch call cannot be used (true) or works again (false).
+    void fallbackChanged(bool fallback);
+
+private:
+    friend class JobTracker;
+    // Called by JobTracker only.
+    void add(JobTracker *tracker);
+    void remove(JobTracker *tracker);
+
+    struct Asked
+    {
+        QPointer<JobTracker> tracker;
+        qint64 taskId = 0;
+    };
+
+    void schedule(int delayMs);
+    int interval() const;
+    void tick();
+    void requestPage(int pageNow);
+    void onPage(int pageNow, const Result<TaskPage> &page);
+    void judge();
+    void onFailure(const ApiError &error);
+    void enterFallback(const ApiError &error);
+    bool isTracked(const JobTracker *tracker) const;
+
+    QPointer<LinkisClient> m_client;
+    Options m_options;
+    QList<JobTracker *> m_trackers; // removed in the tracker's destructor at the latest
+    QHash<const JobTracker *, qint64> m_addedMs;
+    QTimer *m_timer = nullptr;
+    RequestHandle m_inFlight;
+    quint64 m_generation = 0;
+    QList<Asked> m_asked; // the jobs the poll in flight asks about
+    QHash<qint64, TaskInfo> m_rows; // rows of the poll in flight, by taskID
+    int m_pageSize = 0;
+    qint64 m_total = 0;
+    int m_failures = 0;
+    int m_requestsSent = 0;
+    bool m_fallback = false;
+    ApiError m_fallbackReason;
+};
+
+} // namespace linkisdesk

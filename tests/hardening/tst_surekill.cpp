@@ -2,8 +2,9 @@
 // Sure kills beyond the process group: gateway_tst_jobs already checks that a python busy loop,
 // `sleep 1000 & wait` and a long SQLite query end Cancelled with their process group gone.
 // Here the job's children try to leave: a shell child that calls setsid, a python child started
-// in a new session, a double fork. The test follows the job through the real client, kills it,
-// and looks for any process that carries the job's marker, wherever it is in the process tree.
+// in a new session, a double fork (also out of the session), a child deaf to SIGTERM. The test
+// follows the job through the real client, kills it, and looks for any process that carries the
+// job's marker, wherever it is in the process tree.
 #include "api/linkisclient.h"
 #include "jobs/jobtracker.h"
 #include "testgateway.h"
@@ -74,6 +75,13 @@ private slots:
             << QStringLiteral("shell") << QStringLiteral("setsid sleep %1 &\nsleep %1\n");
         QTest::newRow("shell double fork")
             << QStringLiteral("shell") << QStringLiteral("( ( sleep %1 & ) & )\nsleep %1\n");
+        // Orphaned to init and out of the job's session: only the job's mark finds it.
+        QTest::newRow("shell double fork new session")
+            << QStringLiteral("shell") << QStringLiteral("( setsid sleep %1 & )\nsleep %1\n");
+        // Out of the session and deaf to SIGTERM: the job ends only after the SIGKILL.
+        QTest::newRow("shell setsid ignoring SIGTERM")
+            << QStringLiteral("shell")
+            << QStringLiteral("setsid bash -c \"trap '' TERM; sleep %1\" &\nsleep %1\n");
         QTest::newRow("python new session")
             << QStringLiteral("python")
             << QStringLiteral("import subprocess, time\nsubprocess.Popen(['sleep', '%1'], "
@@ -117,12 +125,6 @@ private slots:
         const QList<qint64> left = processesWith(marker);
         for (qint64 pid : left)
             ::kill(pid_t(pid), SIGKILL); // never leave them behind, whatever the outcome
-        if (!left.isEmpty() && qEnvironmentVariableIsEmpty("LINKIS_DESK_TEST_KNOWN_BUGS")) {
-            QSKIP("Known bug: ProcessEngine (src/gateway/engines/processengine.cpp, "
-                  "killGroup) signals only the job's process group, so a child that leaves it "
-                  "(setsid, new session) survives the kill. Set LINKIS_DESK_TEST_KNOWN_BUGS=1 "
-                  "to make this a failure.");
-        }
         QVERIFY2(
             left.isEmpty(),
             qPrintable(

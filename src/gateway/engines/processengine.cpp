@@ -7,6 +7,9 @@
 #include <QFile>
 #include <QJsonObject>
 #include <QStandardPaths>
+#include <QStringList>
+#include <QThread>
+#include <QUuid>
 
 #include <csignal>
 #include <sys/prctl.h>
@@ -34,9 +37,8 @@ ProcessEngine::ProcessEngine(EngineContext context, Language language, QObject *
     : Engine(std::move(context), parent)
     , m_language(language)
 {
-    m_killTimer.setSingleShot(true);
-    m_killTimer.setInterval(300);
-    connect(&m_killTimer, &QTimer::timeout, this, [this] { killGroup(SIGKILL); });
+    m_sweepTimer.setInterval(SweepIntervalMs);
+    connect(&m_sweepTimer, &QTimer::timeout, this, &ProcessEngine::sweep);
     connect(&m_process, &QProcess::readyReadStandardOutput, this,
             [this] { readOutput(QProcess::StandardOutput); });
     connect(&m_process, &QProcess::readyReadStandardError, this,
@@ -48,10 +50,7 @@ ProcessEngine::ProcessEngine(EngineContext context, Language language, QObject *
 ProcessEngine::~ProcessEngine()
 {
     m_process.disconnect(this);
-    if (m_process.state() != QProcess::NotRunning) {
-        killGroup(SIGKILL);
-        m_process.waitForFinished(2000);
-    }
+    waitForDone(2000);
 }
 
 void ProcessEngine::start()
@@ -89,13 +88,17 @@ void ProcessEngine::start()
     env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
     env.insert(QStringLiteral("PYTHONIOENCODING"), QStringLiteral("utf-8"));
     env.insert(QStringLiteral("LINKIS_USER"), m_ctx.user);
+    // Marks every process of this job, even one that leaves the session and the process tree.
+    const QString mark = QUuid::createUuid().toString(QUuid::Id128);
+    env.insert(QString::fromLatin1(ProcessTree::markVariable()), mark);
     m_process.setProcessEnvironment(env);
     m_process.setWorkingDirectory(m_ctx.workDir);
     m_process.setProgram(program);
     m_process.setArguments(python ? QStringList {QStringLiteral("-u"), script}
                                   : QStringList {script});
-    // A new session makes the child the leader of its own process group (kill reaches all of
-    // it); the parent-death signal ends it if the gateway itself is killed hard.
+    // A new session makes the child the leader of its own session and process group (see
+    // ProcessTree for how a kill finds everything it started); the parent-death signal ends it
+    // if the gateway itself is killed hard.
     m_process.setChildProcessModifier([] {
         ::setsid();
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -108,6 +111,7 @@ void ProcessEngine::start()
     m_process.start();
     m_process.closeWriteChannel(); // input() sees end of file instead of waiting forever
     m_pgid = m_process.processId();
+    m_tree = ProcessTree(m_pgid, ProcessTree::markVariable() + '=' + mark.toLatin1());
 }
 
 void ProcessEngine::readOutput(QProcess::ProcessChannel channel)
@@ -154,42 +158,79 @@ void ProcessEngine::cancel()
     if (m_done || m_cancelled)
         return;
     m_cancelled = true;
+    const qsizetype count = m_tree.signalAll(SIGTERM);
     m_ctx.log->append(Level::Warn,
-                      QStringLiteral("Kill requested: stopping process group %1.").arg(m_pgid));
-    killGroup(SIGTERM);
-    m_killTimer.start();
-}
-
-void ProcessEngine::killGroup(int signal)
-{
-    if (m_pgid > 0)
-        ::kill(-pid_t(m_pgid), signal);
+                      QStringLiteral("Kill requested: stopping process %1 and everything it "
+                                     "started (%2 process(es)).")
+                          .arg(m_pgid)
+                          .arg(count));
+    m_sinceKill.start();
+    m_sweepTimer.start();
 }
 
 bool ProcessEngine::waitForDone(int ms)
 {
-    if (m_process.state() == QProcess::NotRunning)
-        return true;
-    killGroup(SIGKILL);
-    return m_process.waitForFinished(ms);
+    QElapsedTimer waited;
+    waited.start();
+    m_tree.signalAll(SIGKILL);
+    if (m_process.state() != QProcess::NotRunning && !m_process.waitForFinished(ms))
+        return false;
+    // The root is gone; what it started may still be dying.
+    while (m_tree.signalAll(SIGKILL) > 0) {
+        if (waited.elapsed() >= ms)
+            return false;
+        QThread::msleep(SweepIntervalMs);
+    }
+    return true;
+}
+
+void ProcessEngine::sweep()
+{
+    if (m_done) {
+        m_sweepTimer.stop();
+        return;
+    }
+    // SIGTERM first (sent by cancel()); whatever is still there after the grace gets SIGKILL,
+    // and so does anything left behind by a script that ended on its own.
+    const bool hard = !m_cancelled || m_sinceKill.elapsed() >= KillGraceMs;
+    const QList<qint64> left = m_tree.members();
+    if (hard) {
+        for (qint64 pid : left)
+            ::kill(pid_t(pid), SIGKILL);
+    }
+    if (!m_rootExited)
+        return;
+    if (left.isEmpty()) {
+        m_sweepTimer.stop();
+        finish(m_exitOutcome);
+        return;
+    }
+    if (m_sinceKill.elapsed() >= GiveUpMs) {
+        m_sweepTimer.stop();
+        QStringList pids;
+        for (qint64 pid : left)
+            pids << QString::number(pid);
+        const QString why = QStringLiteral("%1 process(es) of the job could not be stopped: %2")
+                                .arg(left.size())
+                                .arg(pids.join(u' '));
+        m_ctx.log->append(Level::Error, why);
+        finish(EngineOutcome {EngineOutcome::Kind::Failed, ErrorCodes::ProcessFailed, why, 1});
+    }
 }
 
 void ProcessEngine::onFinished(int exitCode, QProcess::ExitStatus exitStatus)
 {
-    m_killTimer.stop();
     readOutput(QProcess::StandardOutput);
     readOutput(QProcess::StandardError);
     flushLines(QProcess::StandardOutput, true);
     flushLines(QProcess::StandardError, true);
-    // Whatever the script left running in the background goes with it.
-    killGroup(SIGKILL);
     const QString name =
         m_language == Language::Python ? QStringLiteral("python3") : QStringLiteral("bash");
     if (m_cancelled) {
-        finish(EngineOutcome {EngineOutcome::Kind::Cancelled, ErrorCodes::Cancelled,
-                              QStringLiteral("Killed on request."), 1});
+        m_exitOutcome = EngineOutcome {EngineOutcome::Kind::Cancelled, ErrorCodes::Cancelled,
+                                       QStringLiteral("Killed on request."), 1};
     } else if (exitStatus == QProcess::NormalExit && exitCode == 0) {
-        finish(EngineOutcome {EngineOutcome::Kind::Succeed, 0, {}, 1});
+        m_exitOutcome = EngineOutcome {EngineOutcome::Kind::Succeed, 0, {}, 1};
     } else {
         QString why = exitStatus == QProcess::CrashExit
             ? QStringLiteral("%1 was killed by a signal").arg(name)
@@ -197,8 +238,18 @@ void ProcessEngine::onFinished(int exitCode, QProcess::ExitStatus exitStatus)
         if (!m_lastError.isEmpty())
             why += QStringLiteral(": ") + m_lastError;
         m_ctx.log->append(Level::Error, why);
-        finish(EngineOutcome {EngineOutcome::Kind::Failed, ErrorCodes::ProcessFailed, why, 1});
+        m_exitOutcome =
+            EngineOutcome {EngineOutcome::Kind::Failed, ErrorCodes::ProcessFailed, why, 1};
     }
+    // The outcome is reported once nothing of the job is left: whatever the script left
+    // running in the background goes with it (SIGKILL), and a kill is Cancelled only when
+    // every process it reached is gone.
+    m_rootExited = true;
+    if (!m_cancelled)
+        m_sinceKill.start();
+    sweep();
+    if (!m_done)
+        m_sweepTimer.start();
 }
 
 void ProcessEngine::onError(QProcess::ProcessError error)

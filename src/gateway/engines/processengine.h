@@ -2,17 +2,21 @@
 #pragma once
 
 #include "engines/engine.h"
+#include "engines/processtree.h"
 #include "store/resultsetwriter.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTimer>
 
 namespace linkisdesk::gateway {
 
-// Runs python (unbuffered) or bash as a child process in its own session and process group,
-// so a kill ends everything it started. stdout and stderr go to the job log line by line as
-// they come; stdout is also the job's text result set (_0.dolphin).
+// Runs python (unbuffered) or bash as a child process in its own session and process group.
+// A kill ends everything it started, even processes that left the group (ProcessTree): SIGTERM,
+// SIGKILL after a short grace, and the job is Cancelled only when none of them is left. stdout and
+// stderr go to the job log line by line as they come; stdout is also the job's text result set
+// (_0.dolphin).
 class ProcessEngine : public Engine
 {
     Q_OBJECT
@@ -36,7 +40,7 @@ private:
     void flushLines(QProcess::ProcessChannel channel, bool atEnd);
     void onFinished(int exitCode, QProcess::ExitStatus exitStatus);
     void onError(QProcess::ProcessError error);
-    void killGroup(int signal);
+    void sweep();
     void finish(const EngineOutcome &outcome);
 
     Language m_language;
@@ -44,8 +48,15 @@ private:
     ResultSetWriter m_stdoutResult;
     QByteArray m_pending[2]; // partial lines of stdout, stderr
     QString m_lastError;
-    QTimer m_killTimer;
+    static constexpr int SweepIntervalMs = 20;
+    static constexpr int KillGraceMs = 300; // SIGTERM, then SIGKILL
+    static constexpr int GiveUpMs = 5000; // processes still alive then: the job failed
+    QTimer m_sweepTimer;
+    QElapsedTimer m_sinceKill;
+    ProcessTree m_tree {0, {}};
+    EngineOutcome m_exitOutcome;
     qint64 m_pgid = 0;
+    bool m_rootExited = false;
     bool m_cancelled = false;
     bool m_done = false;
 };

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+
+namespace linkisdesk::gateway {
+
+// Every process that belongs to one job, wherever it went in the process tree. A process belongs
+// to the job when it lives in the session of the job's root process (the root leads it), carries
+// the job's mark in its environment, or descends (parent links) from any of those. The session and
+// the mark survive a double fork that reparents a process to init; parent links catch a child that
+// called setsid. What escapes: a process that leaves the session, drops its environment and is
+// orphaned, all before it is seen. Linux only (reads /proc).
+class ProcessTree
+{
+public:
+    // `mark` is an environment entry ("NAME=value") unique to the job.
+    ProcessTree(qint64 root, QByteArray mark);
+
+    // Live members (zombies left out), found by scanning /proc. The whole set is collected
+    // before anyone is signalled, so a process reparented during the kill is not missed.
+    QList<qint64> members() const;
+    // Sends `signal` to every live member; returns how many there were.
+    qsizetype signalAll(int signal) const;
+
+    // The environment variable that carries a job's mark.
+    static QByteArray markVariable() { return QByteArrayLiteral("LINKIS_DESK_JOB_MARK"); }
+
+private:
+    qint64 m_root;
+    QByteArray m_mark;
+};
+
+} // namespace linkisdesk::gateway

@@ -8,6 +8,7 @@
 #include "api/linkisclient.h"
 #include "jobs/jobregistry.h"
 #include "jobs/jobtracker.h"
+#include "jobs/statusbatcher.h"
 #include "settings/settingkeys.h"
 
 #include <QDateTime>
@@ -154,6 +155,10 @@ QJsonObject PollBench::run(bool baseline)
     o.insert(QStringLiteral("poll_cpu_percent"), 100.0 * cpu / wallMs);
     o.insert(QStringLiteral("poll_gateway_cpu_percent"), 100.0 * gatewayCpu / wallMs);
     o.insert(QStringLiteral("poll_requests"), double(windowRequests));
+    // The shared listundonetasks polls (not in any tracker's requestsSent()).
+    if (!baseline)
+        o.insert(QStringLiteral("poll_batch_requests"),
+                 double(registry.batcher(&client)->requestsSent()));
     o.insert(QStringLiteral("poll_requests_per_job_minute"), double(windowRequests) / jobMinutes);
     if (longMinutes > 0)
         o.insert(QStringLiteral("poll_long_job_requests_per_minute"),

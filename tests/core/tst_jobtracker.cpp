@@ -5,6 +5,7 @@
 #include "faultserver.h"
 #include "jobs/jobregistry.h"
 #include "jobs/jobtracker.h"
+#include "jobs/statusbatcher.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -337,6 +338,77 @@ private slots:
         QCOMPARE(failed.first().first().value<ApiError>().kind, ApiError::Kind::Http);
         QCOMPARE(m_server->countRequests(QStringLiteral("/entrance/submit")), 1);
         QCOMPARE(tracker.state(), JobTracker::State::Failed);
+    }
+
+    void olderGatewayWithoutTheBatchCallFallsBackToStatusPolls()
+    {
+        // An old gateway without the route: Spring's 404.
+        m_server->on(QStringLiteral("/jobhistory/listundonetasks"),
+                     {Response::json(404, R"({"timestamp":1,"status":404,"error":"Not Found"})")});
+        m_server->on(QStringLiteral("/status"),
+                     {Response::linkis(0, statusData("Running")),
+                      Response::linkis(0, statusData("Succeed"))});
+        m_server->on(QStringLiteral("/log"), {Response::linkis(0, logData(1, 2, 3))});
+        JobRegistry registry;
+        JobTracker *tracker = registry.create(m_client.get(), QStringLiteral("p"), fastOptions());
+        StatusBatcher *batcher = registry.batcher(m_client.get());
+        QSignalSpy fallback(batcher, &StatusBatcher::fallbackChanged);
+        QSignalSpy reconnecting(tracker, &JobTracker::reconnecting);
+        QSignalSpy finished(tracker, &JobTracker::finished);
+        QSignalSpy lines(tracker, &JobTracker::logLines);
+        tracker->attach(JobRef {42, QStringLiteral("e1")});
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(tracker->status(), JobStatus::Succeed);
+        QCOMPARE(fallback.count(), 1);
+        QCOMPARE(fallback.first().first().toBool(), true);
+        QVERIFY(!batcher->isBatching());
+        QCOMPARE(batcher->fallbackReason().httpStatus, 404);
+        QCOMPARE(reconnecting.count(), 0); // a refused call is not a lost connection
+        QCOMPARE(m_server->countRequests(QStringLiteral("/jobhistory/listundonetasks")), 1);
+        QCOMPARE(m_server->countRequests(QStringLiteral("/status")), 2);
+        QCOMPARE(collected(lines).size(), 2);
+    }
+
+    void batchRowsGiveTheStatusAndAMissingJobIsConfirmedByHistory()
+    {
+        int listed = 0;
+        m_server->setHandler([&listed](const FaultServer::Request &r) {
+            if (r.path.endsWith(QStringLiteral("/listundonetasks"))) {
+                // Listed as Running twice, then gone (ended).
+                if (++listed > 2)
+                    return Response::linkis(0, R"({"tasks":[],"totalPage":0})");
+                return Response::linkis(0,
+                                        R"({"tasks":[{"taskID":42,"status":"Running",)"
+                                        R"("progress":"0.4","strongerExecId":"e1"}],)"
+                                        R"("totalPage":1})");
+            }
+            if (r.path.endsWith(QStringLiteral("/log")))
+                return Response::linkis(0, logData(1, 2, 3));
+            return Response::linkis(1, {}, "unexpected");
+        });
+        JobRegistry registry;
+        JobTracker *tracker = registry.create(m_client.get(), QStringLiteral("p"), fastOptions());
+        QSignalSpy statuses(tracker, &JobTracker::statusChanged);
+        QSignalSpy progress(tracker, &JobTracker::progressChanged);
+        QSignalSpy finished(tracker, &JobTracker::finished);
+        tracker->attach(JobRef {42, QStringLiteral("e1")});
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(statuses.first().first().value<JobStatus>(), JobStatus::Running);
+        QCOMPARE(statuses.last().first().value<JobStatus>(), JobStatus::Succeed);
+        QCOMPARE(progress.first().first().toDouble(), 0.4); // from the row: nobody watches
+        QCOMPARE(m_server->countRequests(QStringLiteral("/status")), 0);
+        QCOMPARE(m_server->countRequests(QStringLiteral("/progress")), 0);
+        // History asked once: its answer for an ended job is final.
+        QCOMPARE(m_server->countRequests(QStringLiteral("/jobhistory/42/get")), 1);
+        QCOMPARE(m_server->countRequests(QStringLiteral("/log")), 1); // the whole log, at the end
+        for (const FaultServer::Request &r : m_server->requests()) {
+            if (!r.path.endsWith(QStringLiteral("/listundonetasks")))
+                continue;
+            QCOMPARE(r.query.queryItemValue(QStringLiteral("status")),
+                     QStringLiteral("Inited,WaitForRetry,Scheduled,Running"));
+            QVERIFY(r.query.queryItemValue(QStringLiteral("pageSize")).toInt() >= 1);
+        }
+        QCOMPARE(tracker->resultSets().size(), 3);
     }
 
     void reattachByTaskIdSkipsDeliveredLines()

@@ -1,13 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // JobTracker end to end against the real linkis-desk-gateway: a job followed to the end with
-// ordered logs and result sets, a confirmed kill, and the gateway dying mid-job.
+// ordered logs and result sets, a confirmed kill, and the gateway dying mid-job. Then the
+// registry's StatusBatcher: many jobs followed with one listundonetasks request per tick
+// (requests counted on the client's QNetworkAccessManager), no log or progress requests for
+// unwatched jobs while they run and their whole log once at the end, killed and failed jobs seen
+// through job history.
 #include "api/linkisclient.h"
+#include "jobs/jobregistry.h"
 #include "jobs/jobtracker.h"
+#include "jobs/statusbatcher.h"
 #include "testgateway.h"
 
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace linkisdesk;
@@ -32,6 +41,25 @@ QStringList collected(const QSignalSpy &spy)
         all += args.at(0).toStringList();
     return all;
 }
+
+// The path of every reply the client's network access manager finished, in order.
+class RequestLog : public QObject
+{
+public:
+    explicit RequestLog(LinkisClient *client)
+    {
+        connect(client->networkAccessManager(), &QNetworkAccessManager::finished, this,
+                [this](QNetworkReply *reply) { paths << reply->url().path(); });
+    }
+    int count(const QString &suffix, int from = 0) const
+    {
+        int n = 0;
+        for (qsizetype i = from; i < paths.size(); ++i)
+            n += paths.at(i).endsWith(suffix);
+        return n;
+    }
+    QStringList paths;
+};
 
 JobTracker::Options quickRetries()
 {
@@ -147,6 +175,148 @@ private slots:
             befores += line == QStringLiteral("before") || line.endsWith(QStringLiteral(" before"));
         QCOMPARE(befores, 1);
         QCOMPARE(tracker.logLinesDelivered(), int(got.size()));
+    }
+
+    void manyJobsOneBatchRequestPerTickThenKilled()
+    {
+        LinkisClient client(m_gateway->settings(Mode::Token));
+        RequestLog log(&client);
+        JobRegistry registry;
+        constexpr int kJobs = 6;
+        QList<JobTracker *> trackers;
+        for (int i = 0; i < kJobs; ++i) {
+            JobTracker *t = registry.create(&client, QStringLiteral("Local"));
+            QCOMPARE(t->statusBatcher(), registry.batcher(&client));
+            t->submit(python(QStringLiteral("import time\nprint('sleeping', flush=True)\n"
+                                            "time.sleep(120)\n")));
+            trackers << t;
+        }
+        StatusBatcher *batcher = registry.batcher(&client);
+        // Every job listed (the gateway runs as many as it has CPUs; the rest wait, Scheduled).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(trackers.begin(), trackers.end(),
+                        [](JobTracker *t) { return t->status() != JobStatus::Unknown; }),
+            30000);
+        QCOMPARE(batcher->trackedCount(), kJobs);
+        QVERIFY(batcher->isBatching());
+
+        // From now on every tick asks about all six jobs in one request, and nothing else is
+        // asked: no status, progress or log per job.
+        QList<int> marks;
+        connect(batcher, &StatusBatcher::polled, this, [&](int jobs) {
+            QCOMPARE(jobs, kJobs);
+            marks << int(log.paths.size());
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(marks.size() >= 5, 30000);
+        for (qsizetype i = 1; i < marks.size(); ++i) {
+            QCOMPARE(marks.at(i) - marks.at(i - 1), 1);
+            QVERIFY2(log.paths.at(marks.at(i) - 1).endsWith(u"/jobhistory/listundonetasks"),
+                     qPrintable(log.paths.at(marks.at(i) - 1)));
+        }
+        const int running = marks.first();
+        QCOMPARE(log.count(QStringLiteral("/log"), running), 0);
+        QCOMPARE(log.count(QStringLiteral("/progress"), running), 0);
+        QCOMPARE(log.count(QStringLiteral("/status"), running), 0);
+
+        // Killed jobs leave the undone list; job history confirms each end.
+        QList<std::shared_ptr<QSignalSpy>> confirmed;
+        QList<std::shared_ptr<QSignalSpy>> lines;
+        for (JobTracker *t : std::as_const(trackers)) {
+            confirmed << std::make_shared<QSignalSpy>(t, &JobTracker::killConfirmed);
+            lines << std::make_shared<QSignalSpy>(t, &JobTracker::logLines);
+            t->kill();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(trackers.begin(), trackers.end(),
+                                             [](JobTracker *t) { return t->isFinished(); }),
+                                 30000);
+        for (int i = 0; i < kJobs; ++i) {
+            QCOMPARE(trackers.at(i)->status(), JobStatus::Cancelled);
+            QCOMPARE(confirmed.at(i)->count(), 1);
+            // The log of an unwatched job arrives at the end, no line twice (a job killed while
+            // it waited for a slot printed nothing).
+            const QStringList got = collected(*lines.at(i));
+            QVERIFY(got.filter(QStringLiteral("sleeping")).size() <= 1);
+            QCOMPARE(trackers.at(i)->logLinesDelivered(), int(got.size()));
+        }
+        QCOMPARE(batcher->trackedCount(), 0);
+    }
+
+    void unwatchedJobGetsItsWholeLogOnceAtTheEnd()
+    {
+        LinkisClient client(m_gateway->settings(Mode::Password));
+        RequestLog log(&client);
+        JobRegistry registry;
+        JobTracker *tracker = registry.create(&client, QStringLiteral("Local"));
+        QVERIFY(!tracker->isWatched());
+        QSignalSpy lines(tracker, &JobTracker::logLines);
+        QSignalSpy finished(tracker, &JobTracker::finished);
+        int requestsWhenEnded = -1;
+        connect(tracker, &JobTracker::statusChanged, this, [&](JobStatus s) {
+            if (isTerminal(s) && requestsWhenEnded < 0)
+                requestsWhenEnded = int(log.paths.size());
+        });
+        tracker->submit(python(
+            QStringLiteral("import time\nfor i in range(1, 41):\n    print('step', i, flush=True)\n"
+                           "    time.sleep(0.05)\n")));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QCOMPARE(tracker->status(), JobStatus::Succeed);
+        QVERIFY(requestsWhenEnded > 0);
+        const QStringList before = log.paths.mid(0, requestsWhenEnded);
+        QVERIFY2(log.count(QStringLiteral("/jobhistory/listundonetasks")) >= 1,
+                 qPrintable(before.join(u' ')));
+        for (const QString &p : before) {
+            QVERIFY2(!p.endsWith(u"/log") && !p.endsWith(u"/progress") && !p.endsWith(u"/status"),
+                     qPrintable(p));
+        }
+        QStringList steps;
+        for (const QString &line : collected(lines)) {
+            const qsizetype at = line.indexOf(QStringLiteral("step "));
+            if (at >= 0)
+                steps << line.mid(at + 5).trimmed();
+        }
+        QStringList expected;
+        for (int i = 1; i <= 40; ++i)
+            expected << QString::number(i);
+        QCOMPARE(steps, expected);
+        QCOMPARE(tracker->logLinesDelivered(), int(collected(lines).size()));
+        QCOMPARE(tracker->resultSets().size(), 1);
+    }
+
+    void watchedJobHasItsLogWhileItRuns()
+    {
+        LinkisClient client(m_gateway->settings(Mode::Token));
+        JobRegistry registry;
+        JobTracker *tracker = registry.create(&client, QStringLiteral("Local"));
+        tracker->setWatched(true);
+        QSignalSpy lines(tracker, &JobTracker::logLines);
+        tracker->submit(
+            python(QStringLiteral("import time\nprint('early', flush=True)\ntime.sleep(120)\n")));
+        QTRY_VERIFY_WITH_TIMEOUT(collected(lines).join(u'\n').contains(QStringLiteral("early")),
+                                 30000);
+        QVERIFY(!tracker->isFinished());
+        // Unwatched from now on: the rest still comes, once, at the end.
+        tracker->setWatched(false);
+        tracker->kill();
+        QTRY_VERIFY_WITH_TIMEOUT(tracker->isFinished(), 30000);
+        QCOMPARE(collected(lines).filter(QStringLiteral("early")).size(), 1);
+        QCOMPARE(tracker->logLinesDelivered(), int(collected(lines).size()));
+    }
+
+    void failedJobIsSeenWithItsReason()
+    {
+        LinkisClient client(m_gateway->settings(Mode::Token));
+        JobRegistry registry;
+        JobTracker *tracker = registry.create(&client, QStringLiteral("Local"));
+        QSignalSpy finished(tracker, &JobTracker::finished);
+        QSignalSpy lines(tracker, &JobTracker::logLines);
+        tracker->submit(python(QStringLiteral(
+            "import time\ntime.sleep(0.5)\nraise RuntimeError('broken on purpose')\n")));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QCOMPARE(tracker->status(), JobStatus::Failed);
+        QVERIFY(tracker->hasTaskInfo());
+        QVERIFY2(!tracker->taskInfo().errDesc.isEmpty(), "the reason is reported");
+        QVERIFY(tracker->logLinesDelivered() > 0);
+        QCOMPARE(tracker->logLinesDelivered(), int(collected(lines).size()));
     }
 };
 

@@ -19,9 +19,7 @@ PendingCall::~PendingCall()
 {
     if (reply) {
         reply->disconnect(this);
-        if (reply->error() == QNetworkReply::NoError)
-            reply->abort();
-        reply->deleteLater();
+        reply->deleteLater(); // deleting the reply closes its connection (see cancel())
     }
 }
 
@@ -35,8 +33,10 @@ void PendingCall::cancel()
         QNetworkReply *r = reply;
         reply = nullptr;
         r->disconnect(this);
-        if (r->error() == QNetworkReply::NoError) // a failed reply must not fail twice
-            r->abort();
+        // No abort(): when the connection has just failed, the reply's error is already queued
+        // from the network thread while error() still says NoError, and abort() would make it
+        // fail twice (Qt warns "QNetworkReplyImplPrivate::error: Internal problem, this method
+        // must only be called once"). Deleting a reply closes its connection all the same.
         r->deleteLater();
     }
     deleteLater();

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandrunner.h"
 
+#include "api/linkisclient.h"
 #include "cliexit.h"
 #include "clioutput.h"
+#include "clisession.h"
 
 namespace linkisdesk {
 
@@ -36,6 +38,27 @@ void CommandRunner::finish(int exitCode)
 void CommandRunner::fail(const ApiError &error)
 {
     fail(error.message, exitCodeFor(error));
+}
+
+void CommandRunner::withTask(RequestHandle &request,
+                             std::function<void(LinkisClient *, const TaskInfo &)> next)
+{
+    // Both callbacks run only while this command lives (it is their context), and `request`
+    // is one of its members.
+    m_session->open(this, [this, &request, next](Result<LinkisClient *> client) {
+        if (!client) {
+            fail(client.error());
+            return;
+        }
+        LinkisClient *c = *client;
+        request = c->jobInfo(m_args.taskId, this, [this, c, next](Result<TaskInfo> task) {
+            if (!task) {
+                fail(task.error());
+                return;
+            }
+            next(c, *task);
+        });
+    });
 }
 
 void CommandRunner::fail(const QString &message, int exitCode)

@@ -2,14 +2,19 @@
 #pragma once
 
 #include "api/apierror.h"
+#include "api/requesthandle.h"
 #include "cliarguments.h"
 
 #include <QObject>
+
+#include <functional>
 
 namespace linkisdesk {
 
 class CliOutput;
 class CliSession;
+class LinkisClient;
+struct TaskInfo;
 
 // One CLI command, run on the event loop: start() begins, done() ends it with the exit code.
 class CommandRunner : public QObject
@@ -35,6 +40,11 @@ protected:
     // One error line on stderr, then finish() with the matching exit code.
     void fail(const ApiError &error);
     void fail(const QString &message, int exitCode);
+    // Opens the session and looks up the task the arguments name (TASK); `next` runs with the
+    // client and the task, or the command fails with the error. The look-up is held in
+    // `request`, the command's own handle, so that cancelling it cancels the look-up.
+    void withTask(RequestHandle &request,
+                  std::function<void(LinkisClient *client, const TaskInfo &task)> next);
 
     const CliArguments &m_args;
     CliSession *m_session;

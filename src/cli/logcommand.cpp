@@ -42,22 +42,11 @@ bool LogCommand::levelMatches(LogLevel level, const QString &wanted)
 
 void LogCommand::start()
 {
-    m_session->open(this, [this](Result<LinkisClient *> client) {
-        if (!client) {
-            fail(client.error());
-            return;
-        }
-        LinkisClient *c = *client;
-        m_request = c->jobInfo(m_args.taskId, this, [this, c](Result<TaskInfo> task) {
-            if (!task) {
-                fail(task.error());
-                return;
-            }
-            if (m_args.follow)
-                follow(c, *task);
-            else
-                printOnce(c, *task);
-        });
+    withTask(m_request, [this](LinkisClient *c, const TaskInfo &task) {
+        if (m_args.follow)
+            follow(c, task);
+        else
+            printOnce(c, task);
     });
 }
 

@@ -16,22 +16,11 @@ StatusCommand::~StatusCommand()
 
 void StatusCommand::start()
 {
-    m_session->open(this, [this](Result<LinkisClient *> client) {
-        if (!client) {
-            fail(client.error());
-            return;
-        }
-        LinkisClient *c = *client;
-        m_request = c->jobInfo(m_args.taskId, this, [this, c](Result<TaskInfo> task) {
-            if (!task) {
-                fail(task.error());
-                return;
-            }
-            if (m_args.command == CliCommand::Progress)
-                printProgress(c, *task);
-            else
-                printStatus(*task);
-        });
+    withTask(m_request, [this](LinkisClient *c, const TaskInfo &task) {
+        if (m_args.command == CliCommand::Progress)
+            printProgress(c, task);
+        else
+            printStatus(task);
     });
 }
 

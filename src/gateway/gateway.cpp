@@ -52,7 +52,7 @@ QString Gateway::newToken()
     return QString::fromLatin1(raw.toHex());
 }
 
-Result<QUrl> Gateway::start()
+Result<HttpServer *> Gateway::open()
 {
     auto fail = [](const QString &message) { return ApiError::make(ApiError::Kind::Io, message); };
     // Private when we create it; an existing directory keeps the permissions it has.
@@ -91,6 +91,16 @@ Result<QUrl> Gateway::start()
     m_user->install(*m_router);
     m_history->install(*m_router);
     m_filesystem->install(*m_router);
+    m_http = std::make_unique<HttpServer>(*m_router, *m_auth);
+    return m_http.get();
+}
+
+Result<QUrl> Gateway::start()
+{
+    auto fail = [](const QString &message) { return ApiError::make(ApiError::Kind::Io, message); };
+    const Result<HttpServer *> opened = open();
+    if (!opened)
+        return opened.error();
 
     const QHostAddress address = m_options.host == QStringLiteral("localhost")
         ? QHostAddress(QHostAddress::LocalHost)
@@ -102,7 +112,6 @@ Result<QUrl> Gateway::start()
                  "reach it and knows the token can run code as you.",
                  qPrintable(m_options.host));
     }
-    m_http = std::make_unique<HttpServer>(*m_router, *m_auth);
     const quint16 port = m_http->start(address, m_options.port);
     if (port == 0) {
         return fail(QStringLiteral("cannot listen on %1:%2 (is the port in use?)")

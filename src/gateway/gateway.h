@@ -34,6 +34,10 @@ public:
 
     // Opens the data directory, marks jobs orphaned by an earlier run Failed, and listens.
     Result<QUrl> start();
+    // What start() does before it listens: the data directory, job history, users and every
+    // route. The returned server dispatches requests in process (the request fuzz target uses it)
+    // and stays owned by the gateway.
+    Result<HttpServer *> open();
     // Stops accepting connections and cancels every job (recorded Cancelled).
     void stop();
 

@@ -11,18 +11,11 @@
 // it that holds a canary file: no reply may ever contain the canary (no traversal, no symlink
 // escape through the result directory).
 #include "fuzzcheck.h"
+#include "gateway.h"
 #include "http/apirequest.h"
-#include "http/authservice.h"
 #include "http/httpserver.h"
-#include "http/router.h"
-#include "jobs/gatewaypaths.h"
 #include "jobs/jobmanager.h"
 #include "jobs/jobrequestparser.h"
-#include "routes/entranceroutes.h"
-#include "routes/filesystemroutes.h"
-#include "routes/jobhistoryroutes.h"
-#include "routes/userroutes.h"
-#include "store/jobstore.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -49,15 +42,8 @@ struct World
     std::unique_ptr<QTemporaryDir> tmp;
     QString root;
     QString outside;
-    std::unique_ptr<JobStore> store;
-    std::unique_ptr<AuthService> auth;
-    std::unique_ptr<Router> router;
-    std::unique_ptr<JobManager> jobs;
-    std::unique_ptr<EntranceRoutes> entrance;
-    std::unique_ptr<UserRoutes> user;
-    std::unique_ptr<JobHistoryRoutes> history;
-    std::unique_ptr<FilesystemRoutes> filesystem;
-    std::unique_ptr<HttpServer> http;
+    std::unique_ptr<Gateway> gateway; // composed as linkis-desk-gateway composes it, not listening
+    HttpServer *http = nullptr;
 };
 
 World *world = nullptr;
@@ -69,15 +55,8 @@ void buildWorld(int *argc, char ***argv)
     // argc, so it gets its own that outlives main().
     world = new World;
     std::atexit([] {
-        world->http.reset();
-        world->filesystem.reset();
-        world->history.reset();
-        world->user.reset();
-        world->entrance.reset();
-        world->jobs.reset();
-        world->router.reset();
-        world->auth.reset();
-        world->store.reset();
+        world->http = nullptr;
+        world->gateway.reset();
         world->tmp.reset();
     });
     static int appArgc = 1;
@@ -94,26 +73,18 @@ void buildWorld(int *argc, char ***argv)
     fuzz::require(canary.open(QIODevice::WriteOnly), "the canary file");
     canary.write(kCanary + '\n');
     canary.close();
-    const GatewayPaths paths(world->root);
     // A symlink from inside the data directory to the canary: the guard must refuse it.
     QFile::link(world->outside + QStringLiteral("/canary.txt"),
                 world->root + QStringLiteral("/link.txt"));
-    world->store = std::make_unique<JobStore>();
-    QString error;
-    fuzz::require(world->store->open(paths.historyDb(), &error), "the job store opens");
-    world->auth = std::make_unique<AuthService>(QString::fromLatin1(kToken));
-    world->router = std::make_unique<Router>();
-    world->jobs = std::make_unique<JobManager>(*world->store, paths, 1);
-    world->jobs->setInstance(QStringLiteral("127.0.0.1:1"));
-    world->entrance = std::make_unique<EntranceRoutes>(*world->jobs);
-    world->user = std::make_unique<UserRoutes>(*world->auth);
-    world->history = std::make_unique<JobHistoryRoutes>(*world->jobs, *world->store);
-    world->filesystem = std::make_unique<FilesystemRoutes>(paths);
-    world->entrance->install(*world->router);
-    world->user->install(*world->router);
-    world->history->install(*world->router);
-    world->filesystem->install(*world->router);
-    world->http = std::make_unique<HttpServer>(*world->router, *world->auth);
+    GatewayOptions options;
+    options.dataDir = world->root;
+    options.token = QString::fromLatin1(kToken);
+    options.maxJobs = 1;
+    world->gateway = std::make_unique<Gateway>(options);
+    const Result<HttpServer *> opened = world->gateway->open();
+    fuzz::require(opened.ok(), "the gateway opens its data directory");
+    world->http = opened.value();
+    world->gateway->jobs().setInstance(QStringLiteral("127.0.0.1:1"));
 }
 
 QByteArray expand(QByteArray text)

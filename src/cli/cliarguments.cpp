@@ -38,6 +38,7 @@ constexpr std::array options {
     OptionSpec {"--password-stdin", false, Global},
     OptionSpec {"--json", false, Global},
     OptionSpec {"--quiet", false, Global},
+    OptionSpec {"--timeout", true, Global},
     OptionSpec {"-q", false, Global},
     OptionSpec {"--help", false, Global},
     OptionSpec {"-h", false, Global},
@@ -161,6 +162,23 @@ std::optional<QString> canonicalStatus(const QString &text)
     }
     return std::nullopt;
 }
+
+} // namespace
+
+Result<int> CliArguments::timeoutFrom(const QString &source, const QString &text)
+{
+    bool ok = false;
+    const int seconds = text.trimmed().toInt(&ok);
+    if (!ok || seconds < 1 || seconds > maxTimeoutSec)
+        return usageError(
+            QStringLiteral("%1 expects a whole number of seconds from 1 to %2, got \"%3\"")
+                .arg(source)
+                .arg(maxTimeoutSec)
+                .arg(text));
+    return seconds;
+}
+
+namespace {
 
 class Parser
 {
@@ -297,6 +315,11 @@ private:
             o.json = true;
         } else if (is("--quiet") || is("-q")) {
             o.quiet = true;
+        } else if (is("--timeout")) {
+            auto seconds = CliArguments::timeoutFrom(name, value);
+            if (!seconds)
+                return seconds.error();
+            o.timeoutSec = *seconds;
         } else if (is("--version")) {
             o.command = CliCommand::Version;
             m_version = true;

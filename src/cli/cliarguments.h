@@ -29,6 +29,7 @@ struct CliArguments
     bool passwordStdin = false;
     bool json = false;
     bool quiet = false;
+    int timeoutSec = 0; // --timeout; 0: LINKIS_DESK_TIMEOUT, else defaultTimeoutSec
 
     CliCommand command = CliCommand::Help;
     QString helpTopic; // the command help was asked for, if any
@@ -66,6 +67,12 @@ struct CliArguments
     QString importFile; // import-linkis-cli
     QString label; // profile add --label
     QString color; // profile add --color
+
+    // How long one request may wait for the server before the command fails (exit code 5).
+    static constexpr int defaultTimeoutSec = 30;
+    static constexpr int maxTimeoutSec = 86400;
+    // A timeout in seconds as --timeout or LINKIS_DESK_TIMEOUT (`source`) gives it.
+    static Result<int> timeoutFrom(const QString &source, const QString &text);
 
     static Result<CliArguments> parse(const QStringList &arguments);
     static QString usage(const QString &topic = {});

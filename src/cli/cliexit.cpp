@@ -15,8 +15,8 @@ CliExit exitCodeFor(const ApiError &error)
         return (error.linkisStatus == -1 || error.linkisStatus == 3) ? ExitAuth : ExitServer;
     case ApiError::Kind::Http: return error.httpStatus == 401 ? ExitAuth : ExitServer;
     case ApiError::Kind::Cancelled: return ExitJobFailed;
+    case ApiError::Kind::Timeout: return ExitTimeout;
     case ApiError::Kind::Network:
-    case ApiError::Kind::Timeout:
     case ApiError::Kind::Parse:
     case ApiError::Kind::Tls:
     case ApiError::Kind::Io: return ExitServer;

@@ -12,6 +12,7 @@ enum CliExit : int {
     ExitUsage = 2, // wrong arguments
     ExitAuth = 3, // authentication failed
     ExitServer = 4, // network or server error
+    ExitTimeout = 5, // the server did not answer within the request timeout (--timeout)
 };
 
 CliExit exitCodeFor(const ApiError &error);

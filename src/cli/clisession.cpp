@@ -190,6 +190,16 @@ void CliSession::withSecret(const Profile &profile, std::function<void(Result<QS
                     });
 }
 
+Result<int> CliSession::timeoutSec() const
+{
+    if (m_args.timeoutSec > 0)
+        return m_args.timeoutSec;
+    const QString env = qEnvironmentVariable("LINKIS_DESK_TIMEOUT");
+    if (env.trimmed().isEmpty())
+        return int(CliArguments::defaultTimeoutSec);
+    return CliArguments::timeoutFrom(QStringLiteral("LINKIS_DESK_TIMEOUT"), env);
+}
+
 void CliSession::open(QObject *context, std::function<void(Result<LinkisClient *>)> done)
 {
     QPointer<QObject> ctx(context);
@@ -202,12 +212,14 @@ void CliSession::open(QObject *context, std::function<void(Result<LinkisClient *
         return;
     }
     auto p = effectiveProfile();
-    if (!p) {
-        const ApiError error = p.error();
+    const auto timeout = timeoutSec();
+    if (!p || !timeout) {
+        const ApiError error = !p ? p.error() : timeout.error();
         QTimer::singleShot(0, this, [deliver, error] { deliver(error); });
         return;
     }
     m_profile = *p;
+    m_timeoutSec = *timeout;
     if (m_profile.isLocal()) {
         openLocal(deliver);
         return;
@@ -248,6 +260,7 @@ LinkisClient *CliSession::makeClient(const Profile &profile, const QUrl &url, co
         ? ConnectionSettings::ApiFlavour::Execute
         : ConnectionSettings::ApiFlavour::Submit;
     settings.tlsPinSha256 = profile.tlsPin;
+    settings.timeoutMs = m_timeoutSec * 1000;
     return new LinkisClient(settings, this);
 }
 

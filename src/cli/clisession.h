@@ -43,13 +43,16 @@ public:
     // Profile auth mode as the client knows it.
     static ConnectionSettings::AuthMode clientAuthMode(Profile::AuthMode mode);
 
-    // Builds the client (once); `done` runs from the event loop, while `context` lives.
+    // Builds the client (once); `done` runs from the event loop, while `context` lives. Every
+    // request of the client waits at most --timeout, else LINKIS_DESK_TIMEOUT, else
+    // CliArguments::defaultTimeoutSec seconds for the server.
     void open(QObject *context, std::function<void(Result<LinkisClient *>)> done);
     LinkisClient *client() const { return m_client; }
     // The profile in use after open().
     const Profile &profile() const { return m_profile; }
 
 private:
+    Result<int> timeoutSec() const;
     void withSecret(const Profile &profile, std::function<void(Result<QString>)> next);
     void openLocal(std::function<void(Result<LinkisClient *>)> done);
     LinkisClient *makeClient(const Profile &profile, const QUrl &url, const QString &secret);
@@ -60,6 +63,7 @@ private:
     LocalGateway *m_local = nullptr;
     LinkisClient *m_client = nullptr;
     Profile m_profile;
+    int m_timeoutSec = CliArguments::defaultTimeoutSec;
     std::optional<QString> m_stdinSecret;
     bool m_stdinRead = false;
 };

@@ -18,6 +18,8 @@ Global options:
   --json                    machine-readable output (JSON lines; results too,
                             unless --format says otherwise)
   --quiet, -q               no progress and no log on stderr
+  --timeout SECONDS         how long one request may wait for the server (default 30;
+                            also LINKIS_DESK_TIMEOUT); then exit code 5
 
 Secrets are never taken from arguments: use --password-stdin, LINKIS_DESK_PASSWORD,
 LINKIS_DESK_TOKEN, LINKIS_DESK_VALIDATION_CODE, or the profile's keyring entry.
@@ -35,7 +37,7 @@ Commands:
   profile list|add NAME|remove NAME|test [NAME]|import-linkis-cli FILE
 
 Exit codes: 0 success, 1 job Failed/Cancelled/Timeout, 2 usage error,
-3 authentication failed, 4 network or server error.
+3 authentication failed, 4 network or server error, 5 the server did not answer in time.
 Run "linkis-desk-cli help COMMAND" for one command's details.
 )";
 

@@ -69,6 +69,12 @@ private slots:
                                   << QStringLiteral("password, token or proxy");
         QTest::newRow("bad api") << server + L({"--api", "rpc", "jobs"})
                                  << QStringLiteral("submit or execute");
+        QTest::newRow("timeout zero")
+            << server + L({"--timeout", "0", "status", "1"}) << QStringLiteral("--timeout");
+        QTest::newRow("timeout not a number")
+            << server + L({"--timeout=soon", "status", "1"}) << QStringLiteral("seconds");
+        QTest::newRow("timeout too long")
+            << server + L({"--timeout", "86401", "status", "1"}) << QStringLiteral("86400");
         QTest::newRow("value missing")
             << server + L({"result", "1", "--set"}) << QStringLiteral("needs a value");
         QTest::newRow("profile action")
@@ -93,6 +99,24 @@ private slots:
         QVERIFY2(lines.first().startsWith(QStringLiteral("linkis-desk-cli: ")),
                  qPrintable(lines.first()));
         QVERIFY2(lines.first().contains(expected), qPrintable(lines.first()));
+    }
+
+    // The environment variable is checked like the option, before any request.
+    void badTimeoutFromTheEnvironment()
+    {
+        CliHarness cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LINKIS_DESK_TIMEOUT"), QStringLiteral("-3"));
+        const CliRun r = cli.run({QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1"),
+                                  QStringLiteral("--user"), QStringLiteral("u"),
+                                  QStringLiteral("status"), QStringLiteral("1")},
+                                 {}, env);
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.errLines().size(), 1);
+        QVERIFY2(r.errLines().first().contains(QStringLiteral("LINKIS_DESK_TIMEOUT")),
+                 qPrintable(r.errLines().first()));
+        QVERIFY2(r.errLines().first().contains(QStringLiteral("\"-3\"")),
+                 qPrintable(r.errLines().first()));
     }
 
     void helpAndVersion()

@@ -148,6 +148,51 @@ private slots:
             QVERIFY2(recovered.out.contains("2"), recovered.out.constData());
     }
 
+    // A gateway that reads the request and stays silent (for 30 s) meets the request timeout,
+    // given as --timeout or LINKIS_DESK_TIMEOUT: exit code 5 and one line that says so, not a
+    // CLI that waits as long as the server does. Without the fault the same command works.
+    void stalledGatewayMeetsTheRequestTimeout_data()
+    {
+        QTest::addColumn<bool>("fromEnvironment");
+        QTest::newRow("--timeout") << false;
+        QTest::newRow("LINKIS_DESK_TIMEOUT") << true;
+    }
+
+    void stalledGatewayMeetsTheRequestTimeout()
+    {
+        QFETCH(bool, fromEnvironment);
+        FaultProxy proxy(m_gateway.url());
+        QVERIFY(proxy.listen());
+        proxy.setStallMs(30000);
+        QProcessEnvironment env = environment();
+        QStringList args = connection(proxy.url());
+        if (fromEnvironment)
+            env.insert(QStringLiteral("LINKIS_DESK_TIMEOUT"), QStringLiteral("1"));
+        else
+            args << QStringLiteral("--timeout") << QStringLiteral("1");
+        args << QStringLiteral("status") << QString::number(m_taskId);
+
+        proxy.setFault(Fault::Stall, "/get");
+        const auto stalled = CliRunner::run(args, env);
+        QVERIFY(proxy.faultsInjected() > 0);
+        QVERIFY2(!stalled.crashed, stalled.err.constData());
+        QVERIFY2(stalled.exitCode == 5,
+                 qPrintable(QStringLiteral("exit %1: %2")
+                                .arg(stalled.exitCode)
+                                .arg(QString::fromUtf8(stalled.err))));
+        QVERIFY(stalled.out.isEmpty());
+        const QStringList lines =
+            QString::fromUtf8(stalled.err).trimmed().split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines.first().contains(QStringLiteral("did not answer within 1 s")),
+                 qPrintable(lines.first()));
+
+        proxy.clearFault();
+        const auto healthy = CliRunner::run(args, env);
+        QCOMPARE(healthy.exitCode, 0);
+        QCOMPARE(healthy.out.trimmed(), QByteArray("Succeed"));
+    }
+
     // A 10 MB openFile page: printed in full, read again, or refused with a message; no crash.
     void oversizedPage()
     {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "faultproxy.h"
 
+#include "httprequestframe.h"
+
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -110,29 +112,11 @@ void FaultProxy::onReadyRead(QTcpSocket *socket)
     if (it == m_pending.end() || it->handled)
         return;
     it->buffer += socket->readAll();
-    const qsizetype end = it->buffer.indexOf("\r\n\r\n");
-    if (end < 0)
-        return;
-    const QList<QByteArray> lines = it->buffer.left(end).split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    QList<QPair<QByteArray, QByteArray>> headers;
-    qint64 contentLength = 0;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArray name = line.left(colon).trimmed();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (name.compare("Content-Length", Qt::CaseInsensitive) == 0)
-            contentLength = value.toLongLong();
-        headers.append({name, value});
-    }
-    if (it->buffer.size() < end + 4 + contentLength)
+    testsupport::HttpRequestFrame frame;
+    if (!testsupport::HttpRequestFrame::take(it->buffer, &frame))
         return;
     it->handled = true;
-    const QByteArray body = it->buffer.mid(end + 4, contentLength);
-    handle(socket, requestLine.value(0), requestLine.value(1), headers, body);
+    handle(socket, frame.method, frame.target, frame.headers, frame.body);
 }
 
 void FaultProxy::handle(QTcpSocket *socket, const QByteArray &method, const QByteArray &target,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "faultserver.h"
 
+#include "httprequestframe.h"
+
 #include <QFile>
 #include <QPointer>
 #include <QSslCertificate>
@@ -166,33 +168,16 @@ void FaultServer::onReadyRead(QTcpSocket *socket)
         const auto it = m_buffers.find(socket);
         if (it == m_buffers.end())
             return;
-        QByteArray &buffer = *it;
-        const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-        if (headerEnd < 0)
+        HttpRequestFrame frame;
+        if (!HttpRequestFrame::take(*it, &frame))
             return;
-        const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
         Request request;
-        const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
-        request.method = first.value(0);
-        const QUrl target(QString::fromLatin1(first.value(1)));
+        request.method = frame.method;
+        const QUrl target(QString::fromLatin1(frame.target));
         request.path = target.path();
         request.query = QUrlQuery(target);
-        qsizetype length = 0;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines.at(i).trimmed();
-            const qsizetype colon = line.indexOf(':');
-            if (colon <= 0)
-                continue;
-            const QByteArray name = line.left(colon).trimmed();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            request.headers.append({name, value});
-            if (name.compare("Content-Length", Qt::CaseInsensitive) == 0)
-                length = value.toLongLong();
-        }
-        if (buffer.size() < headerEnd + 4 + length)
-            return;
-        request.body = buffer.mid(headerEnd + 4, length);
-        buffer.remove(0, headerEnd + 4 + length);
+        request.headers = frame.headers;
+        request.body = frame.body;
         m_requests.append(request);
         emit requestReceived(request.path);
         respond(socket, request);

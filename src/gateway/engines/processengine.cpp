@@ -247,9 +247,8 @@ void ProcessEngine::onFinished(int exitCode, QProcess::ExitStatus exitStatus)
     m_rootExited = true;
     if (!m_cancelled)
         m_sinceKill.start();
-    sweep();
-    if (!m_done)
-        m_sweepTimer.start();
+    m_sweepTimer.start();
+    sweep(); // stops the timer when it reports; touches nothing after that
 }
 
 void ProcessEngine::onError(QProcess::ProcessError error)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "api/packedpage.h"
 #include "results/rowformat.h"
 #include "results/rowwriter.h"
 
@@ -9,6 +10,8 @@
 #include <QTest>
 
 using namespace linkisdesk;
+
+Q_DECLARE_METATYPE(linkisdesk::RowFormat)
 
 namespace {
 
@@ -181,6 +184,87 @@ private slots:
         QByteArray jout;
         json.writeRow({QStringLiteral("a\nb")}, jout);
         QCOMPARE(jout, QByteArray("{\"text\":\"a\\nb\"}\n"));
+    }
+
+    // The exporter writes PackedPages (UTF-8 cells), the CLI's stdout ResultPages (QStrings): the
+    // bytes must be the same in every format, NULLs, text results and ragged rows included.
+    void packedAndStringRowsWriteTheSame_data()
+    {
+        QTest::addColumn<RowFormat>("format");
+        QTest::addColumn<bool>("text");
+        for (const RowFormat f : {RowFormat::Csv, RowFormat::Tsv, RowFormat::Json}) {
+            QTest::newRow(qPrintable(rowFormatName(f) + QStringLiteral(" table"))) << f << false;
+            QTest::newRow(qPrintable(rowFormatName(f) + QStringLiteral(" text"))) << f << true;
+        }
+    }
+
+    void packedAndStringRowsWriteTheSame()
+    {
+        QFETCH(RowFormat, format);
+        QFETCH(bool, text);
+        QRandomGenerator rng(1999);
+        ResultPage page;
+        page.type = text ? ResultPage::Type::Text : ResultPage::Type::Table;
+        if (!text) {
+            page.columns = {{QStringLiteral("n"), QStringLiteral("int"), {}},
+                            {QStringLiteral("s\"\t"), QStringLiteral("string"), {}},
+                            {QStringLiteral("d"), QStringLiteral("decimal(9,2)"), {}}};
+        }
+        bool anyNull = false;
+        for (int r = 0; r < 400; ++r) {
+            QStringList row;
+            QBitArray nulls;
+            const int cells = r % 50 == 7 ? 5 : r % 50 == 8 ? 0 : 3; // a few ragged rows
+            for (int c = 0; c < cells; ++c) {
+                const int kind = rng.bounded(5);
+                if (kind == 0) {
+                    row.append(QString::number(rng.bounded(-500, 500)));
+                } else if (kind == 1 && !text) {
+                    if (nulls.isEmpty())
+                        nulls.resize(cells);
+                    nulls.setBit(c);
+                    anyNull = true;
+                    row.append(QString());
+                } else if (kind == 2) {
+                    QString odd = randomCell(rng);
+                    odd.append(QChar(0xd83d)).append(QChar(0xde00)); // a pair
+                    if (rng.bounded(2))
+                        odd.insert(0, QChar(0xdc01)); // a lone surrogate
+                    row.append(odd);
+                } else {
+                    row.append(randomCell(rng));
+                }
+            }
+            page.rows.append(row);
+            page.nulls.append(nulls);
+        }
+        QVERIFY(anyNull || text);
+        const PackedPage packed = PackedPage::fromPage(page);
+        QCOMPARE(packed.rowCount(), page.rows.size());
+        RowWriter writer(format);
+        writer.setLayout(page);
+        QByteArray fromStrings;
+        QByteArray fromPacked("already here\n"); // appends, as the exporter does
+        writer.writeRows(page, fromStrings);
+        writer.writeRows(packed, fromPacked);
+        QCOMPARE(fromPacked, QByteArray("already here\n") + fromStrings);
+    }
+
+    void utf8LikeQString()
+    {
+        QRandomGenerator rng(16);
+        for (int round = 0; round < 2000; ++round) {
+            QString s;
+            const int len = rng.bounded(10);
+            for (int i = 0; i < len; ++i) {
+                static const char16_t picks[] = {u'a',   0x7f,   0x80,   0x7ff,  0x800,  0xd7ff,
+                                                 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xe000, 0xffff};
+                s.append(QChar(picks[rng.bounded(int(std::size(picks)))]));
+            }
+            QByteArray out("x");
+            appendUtf8(out, s);
+            QCOMPARE(out, QByteArray("x") + s.toUtf8());
+        }
     }
 
     void jsonNumberGrammar()

@@ -2,13 +2,71 @@
 #include "resultexporter.h"
 
 #include "api/linkisclient.h"
-#include "results/resultsetreader.h"
+#include "api/openfilepackedparser.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QPromise>
 #include <QSaveFile>
+#include <QThreadPool>
+#include <QUrlQuery>
+
+#include <optional>
 
 namespace linkisdesk {
+
+// What a worker made of one page.
+struct ResultExporter::Encoded
+{
+    bool decoded = false; // false: the reply is an error (see retryTyped)
+    QByteArray bytes; // the header (page 1) and the rows, ready for the file
+    qint64 rows = 0;
+    std::optional<RowWriter> layout; // page 1: the writer set up for the set's layout
+};
+
+// One page between its request and its bytes reaching the file.
+struct ResultExporter::Slot
+{
+    int page = 0;
+    int httpStatus = 0;
+    QByteArray body; // the reply, until a worker takes it
+    bool waitingForLayout = false; // a later page that arrived before page 1 was decoded
+    QPointer<QFutureWatcher<Encoded>> watcher;
+    RequestHandle typed;
+    std::optional<Encoded> done;
+    std::optional<ApiError> error;
+
+    Slot() = default;
+    Q_DISABLE_COPY_MOVE(Slot)
+    ~Slot()
+    {
+        typed.cancel();
+        if (watcher) {
+            // Possibly from inside the watcher's own finished(): no delete here.
+            watcher->disconnect();
+            watcher->deleteLater();
+        }
+    }
+};
+
+namespace {
+
+// QtConcurrent::run without linking Qt Concurrent into the core: `work` runs on the global pool
+// and owns copies of everything it reads.
+template<typename T, typename Work> QFuture<T> runInPool(Work work)
+{
+    auto promise = std::make_shared<QPromise<T>>();
+    QFuture<T> future = promise->future();
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, work = std::move(work)] {
+        promise->addResult(work());
+        promise->finish();
+    });
+    return future;
+}
+
+} // namespace
 
 ResultExporter::ResultExporter(LinkisClient *client, QObject *parent)
     : QObject(parent)
@@ -27,8 +85,11 @@ void ResultExporter::start(const QString &resultSetPath, const QString &filePath
     cleanup();
     m_rows = 0;
     m_bytes = 0;
+    m_path = resultSetPath;
     m_filePath = filePath;
     m_writer = RowWriter(format);
+    m_layoutKnown = false;
+    m_nextPage = 1;
     m_running = true;
 
     const QFileInfo info(filePath);
@@ -43,16 +104,7 @@ void ResultExporter::start(const QString &resultSetPath, const QString &filePath
                             tr("cannot write %1: %2").arg(filePath, m_file->errorString())));
         return;
     }
-    m_reader = new ResultSetReader(m_client, resultSetPath, this);
-    if (m_pageSize > 0)
-        m_reader->setPageSize(m_pageSize);
-    // The gateway reads the next page while this one is written: two pages at most in memory.
-    m_reader->setPrefetch(true);
-    connect(m_reader, &ResultSetReader::headerReady, this, &ResultExporter::onHeader);
-    connect(m_reader, &ResultSetReader::pageReady, this, &ResultExporter::onPage);
-    connect(m_reader, &ResultSetReader::finished, this, &ResultExporter::onFinished);
-    connect(m_reader, &ResultSetReader::failed, this, &ResultExporter::fail);
-    m_reader->start();
+    requestMore();
 }
 
 void ResultExporter::cancel()
@@ -63,30 +115,175 @@ void ResultExporter::cancel()
     emit cancelled();
 }
 
-void ResultExporter::onHeader()
+ResultExporter::Encoded ResultExporter::encodeRows(const PackedPage &page, RowWriter writer,
+                                                   bool first)
 {
-    ResultPage layout;
-    layout.type = m_reader->type();
-    layout.columns = m_reader->columns();
-    m_writer.setLayout(layout);
-    m_buffer.resize(0);
-    m_writer.writeHeader(m_buffer);
-    writeBytes(m_buffer);
+    Encoded encoded;
+    encoded.decoded = true;
+    encoded.bytes.reserve(page.text.size() + 2 * page.cellEnds.size() + 1024);
+    if (first) {
+        ResultPage layout;
+        layout.type = page.type;
+        layout.columns = page.columns;
+        writer.setLayout(layout);
+        writer.writeHeader(encoded.bytes);
+        encoded.layout = writer;
+    }
+    encoded.rows = page.rowCount();
+    writer.writeRows(page, encoded.bytes);
+    return encoded;
 }
 
-void ResultExporter::onPage(const ResultPage &page)
+ResultExporter::Slot *ResultExporter::slotFor(int page) const
 {
-    if (!m_running)
+    for (const std::unique_ptr<Slot> &slot : m_slots) {
+        if (slot->page == page)
+            return slot.get();
+    }
+    return nullptr;
+}
+
+void ResultExporter::requestMore()
+{
+    // One request at a time (the gateway answers them one by one anyway), while the pages
+    // already here are decoded and written.
+    if (!m_running || m_inFlight.isActive() || m_slots.size() >= size_t(MaxPagesAhead))
         return;
-    m_buffer.resize(0);
-    m_writer.writeRows(page, m_buffer);
-    if (!writeBytes(m_buffer))
+    if (!m_client) {
+        fail(ApiError::make(ApiError::Kind::Cancelled,
+                            QStringLiteral("the connection to the gateway was closed")));
         return;
-    m_rows += page.rows.size();
-    emit progress(m_rows, m_bytes);
-    // The signal's receivers may have cancelled.
-    if (m_running && m_reader)
-        m_reader->next();
+    }
+    const int page = m_nextPage++;
+    auto slot = std::make_unique<Slot>();
+    slot->page = page;
+    m_slots.push_back(std::move(slot));
+    // The query LinkisClient::openFile sends; the reply is parsed on a worker, not here.
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("path"), m_path);
+    query.addQueryItem(QStringLiteral("page"), QString::number(page));
+    query.addQueryItem(QStringLiteral("pageSize"), QString::number(m_pageSize));
+    query.addQueryItem(QStringLiteral("nullValue"), LinkisClient::nullSentinel());
+    m_inFlight = m_client->raw("GET", QStringLiteral("filesystem/openFile"), query, {}, this,
+                               [this, page](Result<RawReply> reply) {
+                                   m_inFlight = RequestHandle();
+                                   onReply(page, std::move(reply));
+                               });
+}
+
+void ResultExporter::onReply(int page, Result<RawReply> reply)
+{
+    Slot *slot = slotFor(page);
+    if (!m_running || !slot)
+        return;
+    if (!reply) {
+        slot->error = reply.error();
+        drain();
+        return;
+    }
+    slot->httpStatus = reply->httpStatus;
+    slot->body = std::move(reply.value().body);
+    if (page == 1 || m_layoutKnown)
+        encode(slot);
+    else
+        slot->waitingForLayout = true;
+    requestMore();
+}
+
+void ResultExporter::encode(Slot *slot)
+{
+    slot->waitingForLayout = false;
+    const int page = slot->page;
+    auto *watcher = new QFutureWatcher<Encoded>(this);
+    slot->watcher = watcher;
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, page, watcher] { onEncoded(page, watcher->result()); });
+    watcher->setFuture(runInPool<Encoded>([status = slot->httpStatus,
+                                           body = std::exchange(slot->body, QByteArray()),
+                                           writer = m_writer, first = page == 1] {
+        const Result<PackedPage> packed =
+            parsers::parseOpenFilePacked(status, body, LinkisClient::nullSentinel());
+        return packed ? encodeRows(*packed, writer, first) : Encoded();
+    }));
+}
+
+void ResultExporter::onEncoded(int page, const Encoded &encoded)
+{
+    Slot *slot = slotFor(page);
+    if (!m_running || !slot)
+        return;
+    if (!encoded.decoded) {
+        retryTyped(slot);
+        return;
+    }
+    accept(slot, encoded);
+}
+
+void ResultExporter::retryTyped(Slot *slot)
+{
+    // The reply is an error. The typed call says which, the way every other call reports it
+    // (secrets masked, a refused token as Kind::Auth): asking once more costs one request on a
+    // path that ends the export anyway, and a page that now arrives intact is used.
+    if (!m_client) {
+        slot->error = ApiError::make(ApiError::Kind::Cancelled,
+                                     QStringLiteral("the connection to the gateway was closed"));
+        drain();
+        return;
+    }
+    const int page = slot->page;
+    slot->typed =
+        m_client->openFile(m_path, page, m_pageSize, this, [this, page](Result<ResultPage> r) {
+            Slot *s = slotFor(page);
+            if (!m_running || !s)
+                return;
+            if (!r) {
+                s->error = r.error();
+                drain();
+                return;
+            }
+            accept(s, encodeRows(PackedPage::fromPage(*r), m_writer, page == 1));
+        });
+}
+
+void ResultExporter::accept(Slot *slot, Encoded encoded)
+{
+    if (encoded.layout) {
+        m_writer = *encoded.layout;
+        m_layoutKnown = true;
+    }
+    slot->done = std::move(encoded);
+    if (m_layoutKnown) {
+        for (const std::unique_ptr<Slot> &s : m_slots) {
+            if (s->waitingForLayout)
+                encode(s.get());
+        }
+    }
+    drain();
+}
+
+void ResultExporter::drain()
+{
+    // Strictly in page order: a later page decoded first waits for the ones before it.
+    while (m_running && !m_slots.empty()) {
+        if (m_slots.front()->error) {
+            const ApiError error = *m_slots.front()->error;
+            fail(error);
+            return;
+        }
+        if (!m_slots.front()->done)
+            break;
+        const std::unique_ptr<Slot> slot = std::move(m_slots.front());
+        m_slots.pop_front();
+        if (!writeBytes(slot->done->bytes))
+            return;
+        if (slot->done->rows == 0) {
+            onFinished();
+            return;
+        }
+        m_rows += slot->done->rows;
+        emit progress(m_rows, m_bytes);
+    }
+    requestMore();
 }
 
 void ResultExporter::onFinished()
@@ -99,12 +296,7 @@ void ResultExporter::onFinished()
         return;
     }
     m_file.reset();
-    m_running = false;
-    if (m_reader) {
-        m_reader->deleteLater();
-        m_reader = nullptr;
-    }
-    m_buffer = QByteArray();
+    cleanup();
     emit finished(m_rows, m_bytes);
 }
 
@@ -132,16 +324,13 @@ void ResultExporter::fail(const ApiError &error)
 void ResultExporter::cleanup()
 {
     m_running = false;
-    if (m_reader) {
-        m_reader->cancel();
-        m_reader->deleteLater();
-        m_reader = nullptr;
-    }
+    m_inFlight.cancel();
+    m_inFlight = RequestHandle();
+    m_slots.clear(); // pages past the end, or not wanted any more
     if (m_file) {
         m_file->cancelWriting();
         m_file.reset();
     }
-    m_buffer = QByteArray();
 }
 
 } // namespace linkisdesk

@@ -2,6 +2,10 @@
 #pragma once
 
 #include "api/apierror.h"
+#include "api/packedpage.h"
+#include "api/rawreply.h"
+#include "api/requesthandle.h"
+#include "api/result.h"
 #include "results/rowformat.h"
 #include "results/rowwriter.h"
 
@@ -9,6 +13,7 @@
 #include <QPointer>
 #include <QString>
 
+#include <deque>
 #include <memory>
 
 class QSaveFile;
@@ -16,20 +21,30 @@ class QSaveFile;
 namespace linkisdesk {
 
 class LinkisClient;
-class ResultSetReader;
 
-// Writes a whole result set to a CSV, TSV or JSON-lines file, page by page (one page in memory at
-// a time). The file appears only when the export completed: a cancelled or failed export leaves
-// nothing behind (and an existing file untouched).
+// Writes a whole result set to a CSV, TSV or JSON-lines file. The file appears only when the
+// export completed: a cancelled or failed export leaves nothing behind (and an existing file
+// untouched).
+//
+// A pipeline, so the gateway, the decoding and the disk work at the same time: page N+1 is
+// requested as soon as page N's reply has arrived, each reply is decoded and encoded on a worker
+// thread (parsers::parseOpenFilePacked, then RowWriter), and the encoded pages are written in
+// page order on this thread. At most MaxPagesAhead pages are in memory at once. The set ends at
+// the first empty page (Linkis has no total count); pages asked for past it are dropped.
 class ResultExporter : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ResultExporter)
 public:
+    // Bigger pages than the grid's: fewer round trips, well under Linkis's limit of 100,000.
+    static constexpr int DefaultPageSize = 50000;
+    static constexpr int MaxPagesAhead = 3;
+
     explicit ResultExporter(LinkisClient *client, QObject *parent = nullptr);
     ~ResultExporter() override;
 
-    void setPageSize(int rows) { m_pageSize = rows; }
+    void setPageSize(int rows) { m_pageSize = rows > 0 ? rows : DefaultPageSize; }
+    int pageSize() const { return m_pageSize; }
 
     // Emits finished(), failed() or cancelled() once.
     void start(const QString &resultSetPath, const QString &filePath, RowFormat format);
@@ -48,20 +63,33 @@ signals:
     void cancelled();
 
 private:
-    void onHeader();
-    void onPage(const ResultPage &page);
+    struct Slot;
+    struct Encoded;
+
+    static Encoded encodeRows(const PackedPage &page, RowWriter writer, bool first);
+    Slot *slotFor(int page) const;
+    void requestMore();
+    void onReply(int page, Result<RawReply> reply);
+    void encode(Slot *slot);
+    void onEncoded(int page, const Encoded &encoded);
+    void retryTyped(Slot *slot);
+    void accept(Slot *slot, Encoded encoded);
+    void drain();
     void onFinished();
     void fail(const ApiError &error);
     bool writeBytes(const QByteArray &bytes);
     void cleanup();
 
     QPointer<LinkisClient> m_client;
-    int m_pageSize = 0;
+    int m_pageSize = DefaultPageSize;
+    QString m_path;
     QString m_filePath;
     std::unique_ptr<QSaveFile> m_file;
-    ResultSetReader *m_reader = nullptr;
     RowWriter m_writer {RowFormat::Tsv};
-    QByteArray m_buffer;
+    bool m_layoutKnown = false; // m_writer has the set's layout (from page 1)
+    std::deque<std::unique_ptr<Slot>> m_slots; // pages not yet written, in page order
+    int m_nextPage = 1;
+    RequestHandle m_inFlight;
     qint64 m_rows = 0;
     qint64 m_bytes = 0;
     bool m_running = false;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "api/packedpage.h"
 #include "api/resultpage.h"
 #include "rowformat.h"
 
@@ -11,10 +12,13 @@
 
 namespace linkisdesk {
 
+class ByteSink;
+
 // Turns result rows (Linkis sends every cell as a string) into TSV, CSV (RFC 4180) or JSON lines,
 // appending UTF-8 bytes to a buffer the caller flushes. SQL NULL cells are flagged by the caller
 // (ResultPage::nulls) and written as NULL in TSV/CSV, as Linkis stores them, and null in JSON.
-// Holds no rows: it is the streaming end of the CLI and of ResultExporter.
+// Holds no rows: it is the streaming end of the CLI and of ResultExporter. All escaping works on
+// UTF-8 bytes, so QString rows and PackedPage rows come out byte for byte the same.
 class RowWriter
 {
 public:
@@ -38,22 +42,25 @@ public:
     void writeRow(const QStringList &cells, QByteArray &out) const { writeRow(cells, {}, out); }
     // Every row of the page, NULL flags included.
     void writeRows(const ResultPage &page, QByteArray &out) const;
+    void writeRows(const PackedPage &page, QByteArray &out) const;
     static bool isNumericType(QStringView linkisType);
-    static bool isJsonNumber(const QByteArray &utf8);
+    static bool isJsonNumber(QByteArrayView utf8);
 
     static void appendTsvField(QByteArray &out, const QString &value);
     static void appendCsvField(QByteArray &out, const QString &value);
     static void appendJsonString(QByteArray &out, QStringView value);
 
 private:
-    void writeText(const QStringList &cells, QByteArray &out) const;
-    void writeJson(const QStringList &cells, const QBitArray &nulls, QByteArray &out) const;
+    struct Cells; // one row's cells as UTF-8, with their NULL flags
+    void writeCells(const Cells &cells, ByteSink &out) const;
+    void writeJson(const Cells &cells, ByteSink &out) const;
 
     RowFormat m_format;
     bool m_text = false;
     QStringList m_columns;
     QList<bool> m_numeric;
     QList<QByteArray> m_jsonKeys; // "name": ready to append, duplicates made unique
+    qsizetype m_jsonKeysBytes = 0;
 };
 
 } // namespace linkisdesk

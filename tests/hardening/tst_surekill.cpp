@@ -78,6 +78,11 @@ private slots:
         // Orphaned to init and out of the job's session: only the job's mark finds it.
         QTest::newRow("shell double fork new session")
             << QStringLiteral("shell") << QStringLiteral("( setsid sleep %1 & )\nsleep %1\n");
+        // Orphaned, out of the session and without the job's environment: the job's root
+        // (a child subreaper) adopts it, so parent links still lead to it.
+        QTest::newRow("shell double fork new session no environment")
+            << QStringLiteral("shell")
+            << QStringLiteral("( setsid env -i sleep %1 & )\nsleep %1\n");
         // Out of the session and deaf to SIGTERM: the job ends only after the SIGKILL.
         QTest::newRow("shell setsid ignoring SIGTERM")
             << QStringLiteral("shell")

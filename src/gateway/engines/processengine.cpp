@@ -97,10 +97,12 @@ void ProcessEngine::start()
     m_process.setArguments(python ? QStringList {QStringLiteral("-u"), script}
                                   : QStringList {script});
     // A new session makes the child the leader of its own session and process group (see
-    // ProcessTree for how a kill finds everything it started); the parent-death signal ends it
-    // if the gateway itself is killed hard.
+    // ProcessTree for how a kill finds everything it started); as a child subreaper (kept
+    // across exec) it adopts what its descendants orphan, so a double fork stays in its tree;
+    // the parent-death signal ends it if the gateway itself is killed hard.
     m_process.setChildProcessModifier([] {
         ::setsid();
+        ::prctl(PR_SET_CHILD_SUBREAPER, 1);
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     });
     m_ctx.log->append(

@@ -8,10 +8,12 @@ namespace linkisdesk::gateway {
 
 // Every process that belongs to one job, wherever it went in the process tree. A process belongs
 // to the job when it lives in the session of the job's root process (the root leads it), carries
-// the job's mark in its environment, or descends (parent links) from any of those. The session and
-// the mark survive a double fork that reparents a process to init; parent links catch a child that
-// called setsid. What escapes: a process that leaves the session, drops its environment and is
-// orphaned, all before it is seen. Linux only (reads /proc).
+// the job's mark in its environment, or descends (parent links) from any of those. Parent links
+// catch a child that called setsid; the session and the mark survive a double fork that
+// reparents a process to init; and ProcessEngine makes the root a child subreaper, so what is
+// orphaned while the root lives stays below it. What escapes: a process that leaves the session
+// and drops its environment, once the root has exited (it then reparents to init). Linux only
+// (reads /proc).
 class ProcessTree
 {
 public:

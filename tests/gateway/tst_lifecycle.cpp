@@ -73,8 +73,9 @@ void TestGatewayLifecycle::restartKeepsHistoryResultsAndLogs()
     QTRY_VERIFY_WITH_TIMEOUT(
         (pgid = findProcess(QStringLiteral("/work/%1/script.py").arg(runningId))) != 0, 10000);
     first->killHard(); // SIGKILL: no chance to clean up
-    // The child dies with its parent (PR_SET_PDEATHSIG).
-    QTRY_VERIFY_WITH_TIMEOUT(processesInGroup(pgid).isEmpty(), 2000);
+    // The child dies with its parent (PR_SET_PDEATHSIG). The signal comes when the kernel has
+    // torn the gateway down, which takes seconds for a sanitized build on a loaded machine.
+    QTRY_VERIFY_WITH_TIMEOUT(processesInGroup(pgid).isEmpty(), 10000);
     first.reset();
 
     GatewayHarness second(data);

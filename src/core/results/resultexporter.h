@@ -36,8 +36,10 @@ class ResultExporter : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ResultExporter)
 public:
-    // Bigger pages than the grid's: fewer round trips, well under Linkis's limit of 100,000.
-    static constexpr int DefaultPageSize = 50000;
+    // Bigger pages than the grid's: fewer round trips (Linkis allows up to 100,000 rows). On the
+    // 1M x 10 bench set, 25,000 exports as fast as 50,000 (~170 MB/s on a quiet machine) with
+    // half the memory (39 MB peak RSS against 70 MB); 10,000 is 25% slower.
+    static constexpr int DefaultPageSize = 25000;
     static constexpr int MaxPagesAhead = 3;
 
     explicit ResultExporter(LinkisClient *client, QObject *parent = nullptr);

@@ -127,8 +127,9 @@ void StatusBatcher::tick()
         schedule(interval());
         return;
     }
-    // One page holds every tracked job plus room for the user's other undone jobs.
-    m_pageSize = qMax(m_options.pageSize, int(m_asked.size()) + 50);
+    // One page holds every tracked job plus room for the user's other undone jobs, up to the
+    // 1000 rows a gateway gives at once (more: further pages, up to maxPages).
+    m_pageSize = qBound(1, qMax(m_options.pageSize, int(m_asked.size()) + 50), 1000);
     requestPage(1);
 }
 

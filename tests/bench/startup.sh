@@ -59,10 +59,11 @@ rss_mb() { awk '/^VmRSS/ {print int($2/1024)}' "/proc/$1/status" 2>/dev/null || 
 
 # One run: starts the program, waits for its first top-level (not override-redirect) window to
 # be mapped. Sets map_ms (empty on timeout), window_id and app_pid; the app keeps running.
-map_ms= window_id=
+map_ms='' window_id=''
 run_once() {
-  map_ms= window_id=
+  map_ms='' window_id=''
   coproc XEV { exec "${linebuf[@]}" xev -root -event substructure 2>/dev/null; }
+  # shellcheck disable=SC2153 # XEV_PID is set by coproc
   xev_pid=$XEV_PID
   local events=${XEV[0]}
   sleep 0.3 # xev has selected the root window's events
@@ -96,7 +97,7 @@ stop_app() {
 # measure NAME PROGRAM... : a warm-up run, then RUNS timed ones. Sets the result_* variables.
 measure() {
   local name=$1; shift
-  local times=() rss=() title=
+  local times=() rss=() title=''
   run_once "$@"
   stop_app
   for _ in $(seq 1 "$runs"); do
@@ -141,7 +142,7 @@ ours_window=$result_window ours_rss=$result_rss ours_runs=$result_runs ours_titl
 quit_after_show
 
 db_installed=false
-db_window=null db_rss=null db_runs= db_title=
+db_window=null db_rss=null db_runs='' db_title=''
 if command -v sqlitebrowser >/dev/null; then
   db_installed=true
   measure sqlitebrowser sqlitebrowser

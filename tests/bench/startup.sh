@@ -96,7 +96,7 @@ stop_app() {
 
 # measure NAME PROGRAM... : a warm-up run, then RUNS timed ones. Sets the result_* variables.
 measure() {
-  local name=$1; shift
+  shift # the name is for the reader of the call
   local times=() rss=() title=''
   run_once "$@"
   stop_app
@@ -112,7 +112,6 @@ measure() {
     fi
     stop_app
   done
-  result_name=$name
   result_window=$(printf '%s\n' "${times[@]:-}" | grep . | median)
   result_rss=$(printf '%s\n' "${rss[@]:-}" | grep . | median)
   result_runs=$(IFS=,; echo "${times[*]:-}")

@@ -411,6 +411,47 @@ private slots:
         QCOMPARE(tracker->resultSets().size(), 3);
     }
 
+    void refusedSessionOnTheBatchCallKeepsTheJobTracked()
+    {
+        int listed = 0;
+        m_server->setHandler([&listed](const FaultServer::Request &r) {
+            if (r.path.endsWith(QStringLiteral("/listundonetasks"))) {
+                ++listed;
+                if (listed <= 2) // the token is refused for a while (e.g. rotated), then works
+                    return Response::json(401, R"({"status":-1,"message":"login first"})");
+                if (listed == 3)
+                    return Response::linkis(0,
+                                            R"({"tasks":[{"taskID":42,"status":"Running"}],)"
+                                            R"("totalPage":1})");
+                return Response::linkis(0, R"({"tasks":[],"totalPage":0})");
+            }
+            if (r.path.endsWith(QStringLiteral("/log")))
+                return Response::linkis(0, logData(1, 1, 2));
+            return Response::linkis(1, {}, "unexpected");
+        });
+        JobRegistry registry;
+        JobTracker *tracker = registry.create(m_client.get(), QStringLiteral("p"), fastOptions());
+        QSignalSpy reconnecting(tracker, &JobTracker::reconnecting);
+        QSignalSpy reconnected(tracker, &JobTracker::reconnected);
+        QSignalSpy failed(tracker, &JobTracker::failed);
+        QSignalSpy finished(tracker, &JobTracker::finished);
+        tracker->attach(JobRef {42, QStringLiteral("e1")});
+        QTRY_COMPARE(reconnecting.count(), 1);
+        QCOMPARE(tracker->state(), JobTracker::State::Reconnecting);
+        const ApiError error = reconnecting.first().first().value<ApiError>();
+        QVERIFY2(error.kind == ApiError::Kind::Auth || error.kind == ApiError::Kind::SessionExpired,
+                 qPrintable(ApiError::kindName(error.kind)));
+        QVERIFY2(error.message.contains(QStringLiteral("sign in again")),
+                 qPrintable(error.message));
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(reconnecting.count(), 2);
+        QVERIFY(reconnecting.at(1).at(1).toInt() > reconnecting.at(0).at(1).toInt());
+        QCOMPARE(reconnected.count(), 1);
+        QCOMPARE(tracker->status(), JobStatus::Succeed);
+        QVERIFY(registry.batcher(m_client.get())->isBatching());
+    }
+
     void reattachByTaskIdSkipsDeliveredLines()
     {
         // A finished job, known only by taskID, with 3 of its 5 lines already shown.

@@ -233,6 +233,10 @@
         <translation>已取消登录。</translation>
     </message>
     <message>
+        <source>Not signed in to %1 yet.</source>
+        <translation>尚未登录 %1。</translation>
+    </message>
+    <message>
         <source>There is no profile called %1.</source>
         <translation>没有名为 %1 的连接配置。</translation>
     </message>

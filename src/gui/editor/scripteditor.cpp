@@ -261,11 +261,13 @@ int ScriptEditor::offsetFromPosition(int position) const
 
 bool ScriptEditor::selectionOffsets(int *start, int *end) const
 {
-    if (!hasSelectedText())
-        return false;
+    // Asks Scintilla, not QScintilla's hasSelectedText(): that flag can stay set with an empty
+    // selection (a restored tab after Ctrl+A and typing), and "Run" then ran nothing.
     auto *self = const_cast<ScriptEditor *>(this);
     const int a = int(self->SendScintilla(SCI_GETSELECTIONSTART));
     const int b = int(self->SendScintilla(SCI_GETSELECTIONEND));
+    if (a == b)
+        return false;
     *start = offsetFromPosition(a);
     *end = offsetFromPosition(b);
     return true;

@@ -148,7 +148,8 @@ void HistoryPanel::refresh()
     query.pageSize = PageSize;
     m_pageLabel->setText(tr("Loading\u2026"));
     m_clients->acquire(
-        m_profile->currentText(), this, [this, query](Result<LinkisClient *> client) {
+        m_profile->currentText(), this,
+        [this, query](Result<LinkisClient *> client) {
             if (!client) {
                 m_pageLabel->setText(client.error().message);
                 return;
@@ -178,7 +179,8 @@ void HistoryPanel::refresh()
                 m_next->setEnabled(m_page < pages);
                 Q_EMIT loaded(int(m_tasks.size()));
             });
-        });
+        },
+        ClientPool::Prompt::DontAsk);
 }
 
 void HistoryPanel::showLog(const TaskInfo &task)

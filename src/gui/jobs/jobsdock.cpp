@@ -291,41 +291,45 @@ QTreeWidgetItem *JobsDock::serverGroup(const QString &profile)
 void JobsDock::refreshServerJobs()
 {
     for (const QString &name : m_profiles->names()) {
-        m_clients->acquire(name, this, [this, name](Result<LinkisClient *> client) {
-            if (!client)
-                return;
-            (*client)->undoneTasks(this, [this, name](Result<TaskPage> page) {
-                QTreeWidgetItem *group = serverGroup(name);
-                qDeleteAll(group->takeChildren());
-                if (!page) {
-                    group->setText(StatusCol,
-                                   QStringLiteral("%1: %2").arg(name, page.error().message));
+        m_clients->acquire(
+            name, this,
+            [this, name](Result<LinkisClient *> client) {
+                if (!client)
                     return;
-                }
-                group->setText(StatusCol,
-                               tr("%1: %n unfinished", nullptr, int(page->tasks.size())).arg(name));
-                for (const TaskInfo &task : page->tasks) {
-                    auto *item = new QTreeWidgetItem(group);
-                    item->setIcon(StatusCol, JobStatusStyle::icon(task.status));
-                    item->setText(StatusCol,
-                                  QStringLiteral("%1  #%2")
-                                      .arg(JobStatusStyle::label(task.status))
-                                      .arg(task.taskId));
-                    item->setText(ProfileCol, name);
-                    item->setText(EngineCol, task.engineType);
-                    item->setText(CodeCol, JobJournal::firstLineOf(task.executionCode, 100));
-                    if (task.createdTime.isValid())
-                        item->setText(
-                            ElapsedCol,
-                            elapsedText(task.createdTime.msecsTo(QDateTime::currentDateTimeUtc())));
-                    item->setData(ProgressCol, ProgressRole, task.progress);
-                    item->setData(StatusCol, ServerTaskRole, task.taskId);
-                    item->setData(StatusCol, ServerExecRole, task.pathExecId());
-                    item->setData(StatusCol, ServerProfileRole, name);
-                }
-                applyFilter();
-            });
-        });
+                (*client)->undoneTasks(this, [this, name](Result<TaskPage> page) {
+                    QTreeWidgetItem *group = serverGroup(name);
+                    qDeleteAll(group->takeChildren());
+                    if (!page) {
+                        group->setText(StatusCol,
+                                       QStringLiteral("%1: %2").arg(name, page.error().message));
+                        return;
+                    }
+                    group->setText(
+                        StatusCol,
+                        tr("%1: %n unfinished", nullptr, int(page->tasks.size())).arg(name));
+                    for (const TaskInfo &task : page->tasks) {
+                        auto *item = new QTreeWidgetItem(group);
+                        item->setIcon(StatusCol, JobStatusStyle::icon(task.status));
+                        item->setText(StatusCol,
+                                      QStringLiteral("%1  #%2")
+                                          .arg(JobStatusStyle::label(task.status))
+                                          .arg(task.taskId));
+                        item->setText(ProfileCol, name);
+                        item->setText(EngineCol, task.engineType);
+                        item->setText(CodeCol, JobJournal::firstLineOf(task.executionCode, 100));
+                        if (task.createdTime.isValid())
+                            item->setText(ElapsedCol,
+                                          elapsedText(task.createdTime.msecsTo(
+                                              QDateTime::currentDateTimeUtc())));
+                        item->setData(ProgressCol, ProgressRole, task.progress);
+                        item->setData(StatusCol, ServerTaskRole, task.taskId);
+                        item->setData(StatusCol, ServerExecRole, task.pathExecId());
+                        item->setData(StatusCol, ServerProfileRole, name);
+                    }
+                    applyFilter();
+                });
+            },
+            ClientPool::Prompt::DontAsk); // listing is no reason to ask for a password
     }
 }
 

@@ -199,7 +199,7 @@ void RunPanel::attach(JobTracker *tracker)
                 const QString why = e.message.simplified();
                 setKillText(tr("Reconnecting in %1 s — %2")
                                 .arg((retryInMs + 999) / 1000)
-                                .arg(why.size() > 140 ? why.left(139) + QChar(0x2026) : why),
+                                .arg(why.size() > 90 ? why.left(89) + QChar(0x2026) : why),
                             QStringLiteral("#b7791f"));
                 m_killState->setToolTip(e.message);
             });

@@ -9,6 +9,8 @@
 
 #include <QUrl>
 
+#include <algorithm>
+
 namespace linkisdesk {
 
 namespace {
@@ -64,7 +66,8 @@ QString ClientPool::stateMessage(const QString &profileName) const
     return m_messages.value(keyOf(profileName));
 }
 
-void ClientPool::acquire(const QString &profileName, QObject *context, Callback callback)
+void ClientPool::acquire(const QString &profileName, QObject *context, Callback callback,
+                         Prompt prompt)
 {
     const QString key = keyOf(profileName);
     if (LinkisClient *client = m_clients.value(key)) {
@@ -72,7 +75,7 @@ void ClientPool::acquire(const QString &profileName, QObject *context, Callback 
         return;
     }
     const bool started = m_waiting.contains(key);
-    m_waiting[key].append(Waiter {context, std::move(callback)});
+    m_waiting[key].append(Waiter {context, std::move(callback), prompt});
     if (!started)
         build(key, profileName);
 }
@@ -166,6 +169,17 @@ void ClientPool::build(const QString &key, const QString &profileName)
             const QString stored = secret->value_or(QString());
             if (!stored.isEmpty() || !m_secretPrompt) {
                 make(stored);
+                return;
+            }
+            const QList<Waiter> &waiters = m_waiting.value(key);
+            const bool ask = std::any_of(waiters.cbegin(), waiters.cend(), [](const Waiter &w) {
+                return w.context && w.prompt == Prompt::Ask;
+            });
+            if (!ask) {
+                // Nobody asked for this profile: no dialog, no client without its secret.
+                const QString why = tr("Not signed in to %1 yet.").arg(name);
+                setState(name, State::Unknown, why);
+                finish(key, ApiError::make(ApiError::Kind::Auth, why));
                 return;
             }
             m_secretPrompt(

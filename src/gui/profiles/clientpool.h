@@ -40,8 +40,12 @@ public:
                const LocalGateway::Options &localOptions, QObject *parent = nullptr);
     ~ClientPool() override;
 
+    // Whether a missing secret may be asked for: yes for what the user asked (run, reattach,
+    // test), no for background work (listing server jobs), which then gets an Auth error.
+    enum class Prompt { Ask, DontAsk };
     // Calls back with the profile's client (at once when it exists), only while context lives.
-    void acquire(const QString &profileName, QObject *context, Callback callback);
+    void acquire(const QString &profileName, QObject *context, Callback callback,
+                 Prompt prompt = Prompt::Ask);
     LinkisClient *clientIfReady(const QString &profileName) const;
     State state(const QString &profileName) const;
     QString stateMessage(const QString &profileName) const;
@@ -60,6 +64,7 @@ private:
     {
         QPointer<QObject> context;
         Callback callback;
+        Prompt prompt = Prompt::Ask;
     };
     void build(const QString &key, const QString &profileName);
     void finish(const QString &key, Result<LinkisClient *> result);

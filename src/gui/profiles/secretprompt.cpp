@@ -32,7 +32,7 @@ void SecretPrompt::ask(const Profile &profile, Profile::SecretKind kind, const Q
     dialog->setTextEchoMode(QLineEdit::Password);
     QString label = question(profile, kind);
     if (!notice.isEmpty())
-        label += QStringLiteral("\n(") + notice + u')';
+        label += u'\n' + notice;
     dialog->setLabelText(label);
     QPointer<QObject> guard(context);
     QObject::connect(dialog, &QDialog::finished, dialog, [dialog, guard, done](int result) {

@@ -150,6 +150,31 @@ private slots:
         QVERIFY(bytes == expected);
     }
 
+    // Pages over the server's limit (the gateway refuses more than 100,000 rows with Linkis
+    // error 80034, as Linkis does): the export starts again with openFile's 5,000-row pages.
+    void oversizedPagesFallBackToTheDefault()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("fallback.tsv"));
+        ResultExporter exporter(m_client.get());
+        exporter.setPageSize(200000);
+        QSignalSpy progress(&exporter, &ResultExporter::progress);
+        QSignalSpy finished(&exporter, &ResultExporter::finished);
+        QSignalSpy failed(&exporter, &ResultExporter::failed);
+        exporter.start(m_path, file, RowFormat::Tsv);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(finished.first().at(0).toLongLong(), 12345);
+        QCOMPARE(progress.size(), 3);
+        QCOMPARE(progress.first().at(0).toLongLong(), 5000);
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::ReadOnly));
+        const QByteArray bytes = out.readAll();
+        QVERIFY(bytes.startsWith("i\ts\tn\n1\ta,\"b\"1\tNULL\n"));
+        QCOMPARE(bytes.count('\n'), 12346);
+        QCOMPARE(exporter.pageSize(), 200000); // the next export tries the big pages again
+    }
+
     void cancelLeavesNoFile()
     {
         QTemporaryDir dir;

@@ -29,6 +29,7 @@ struct ResultExporter::Encoded
 struct ResultExporter::Slot
 {
     int page = 0;
+    RequestHandle request; // the openFile call, while it runs
     int httpStatus = 0;
     QByteArray body; // the reply, until a worker takes it
     bool waitingForLayout = false; // a later page that arrived before page 1 was decoded
@@ -41,6 +42,7 @@ struct ResultExporter::Slot
     Q_DISABLE_COPY_MOVE(Slot)
     ~Slot()
     {
+        request.cancel();
         typed.cancel();
         if (watcher) {
             // Possibly from inside the watcher's own finished(): no delete here.
@@ -90,6 +92,7 @@ void ResultExporter::start(const QString &resultSetPath, const QString &filePath
     m_writer = RowWriter(format);
     m_layoutKnown = false;
     m_nextPage = 1;
+    m_requestPageSize = m_pageSize;
     m_running = true;
 
     const QFileInfo info(filePath);
@@ -143,11 +146,20 @@ ResultExporter::Slot *ResultExporter::slotFor(int page) const
     return nullptr;
 }
 
+bool ResultExporter::requestInFlight() const
+{
+    for (const std::unique_ptr<Slot> &slot : m_slots) {
+        if (slot->request.isActive())
+            return true;
+    }
+    return false;
+}
+
 void ResultExporter::requestMore()
 {
-    // One request at a time (the gateway answers them one by one anyway), while the pages
-    // already here are decoded and written.
-    if (!m_running || m_inFlight.isActive() || m_slots.size() >= size_t(MaxPagesAhead))
+    // One request at a time (the gateway answers them one by one anyway; two at a time measured
+    // no faster), while the pages already here are decoded and written.
+    if (!m_running || requestInFlight() || m_slots.size() >= size_t(MaxPagesAhead))
         return;
     if (!m_client) {
         fail(ApiError::make(ApiError::Kind::Cancelled,
@@ -162,13 +174,14 @@ void ResultExporter::requestMore()
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("path"), m_path);
     query.addQueryItem(QStringLiteral("page"), QString::number(page));
-    query.addQueryItem(QStringLiteral("pageSize"), QString::number(m_pageSize));
+    query.addQueryItem(QStringLiteral("pageSize"), QString::number(m_requestPageSize));
     query.addQueryItem(QStringLiteral("nullValue"), LinkisClient::nullSentinel());
-    m_inFlight = m_client->raw("GET", QStringLiteral("filesystem/openFile"), query, {}, this,
-                               [this, page](Result<RawReply> reply) {
-                                   m_inFlight = RequestHandle();
-                                   onReply(page, std::move(reply));
-                               });
+    const RequestHandle request =
+        m_client->raw("GET", QStringLiteral("filesystem/openFile"), query, {}, this,
+                      [this, page](Result<RawReply> reply) { onReply(page, std::move(reply)); });
+    // A request refused at once has been answered already (and may have ended the export).
+    if (Slot *asked = slotFor(page))
+        asked->request = request;
 }
 
 void ResultExporter::onReply(int page, Result<RawReply> reply)
@@ -231,8 +244,8 @@ void ResultExporter::retryTyped(Slot *slot)
         return;
     }
     const int page = slot->page;
-    slot->typed =
-        m_client->openFile(m_path, page, m_pageSize, this, [this, page](Result<ResultPage> r) {
+    slot->typed = m_client->openFile(
+        m_path, page, m_requestPageSize, this, [this, page](Result<ResultPage> r) {
             Slot *s = slotFor(page);
             if (!m_running || !s)
                 return;
@@ -267,7 +280,8 @@ void ResultExporter::drain()
     while (m_running && !m_slots.empty()) {
         if (m_slots.front()->error) {
             const ApiError error = *m_slots.front()->error;
-            fail(error);
+            if (!restartWithSmallerPages(error))
+                fail(error);
             return;
         }
         if (!m_slots.front()->done)
@@ -284,6 +298,21 @@ void ResultExporter::drain()
         emit progress(m_rows, m_bytes);
     }
     requestMore();
+}
+
+bool ResultExporter::restartWithSmallerPages(const ApiError &error)
+{
+    // Linkis refuses pages over linkis.filesystem.resultset.row.limit (error 80034; 100,000 by
+    // default, lower on some servers). Nothing is written before page 1: start again with the
+    // page size every Linkis serves, openFile's default.
+    if (m_slots.front()->page != 1 || m_requestPageSize <= LinkisClient::DefaultPageSize ||
+        error.kind != ApiError::Kind::Linkis || !error.message.contains(u"80034"))
+        return false;
+    m_slots.clear();
+    m_requestPageSize = LinkisClient::DefaultPageSize;
+    m_nextPage = 1;
+    requestMore();
+    return true;
 }
 
 void ResultExporter::onFinished()
@@ -324,8 +353,6 @@ void ResultExporter::fail(const ApiError &error)
 void ResultExporter::cleanup()
 {
     m_running = false;
-    m_inFlight.cancel();
-    m_inFlight = RequestHandle();
     m_slots.clear(); // pages past the end, or not wanted any more
     if (m_file) {
         m_file->cancelWriting();

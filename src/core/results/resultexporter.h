@@ -48,7 +48,8 @@ public:
     void setPageSize(int rows) { m_pageSize = rows > 0 ? rows : DefaultPageSize; }
     int pageSize() const { return m_pageSize; }
 
-    // Emits finished(), failed() or cancelled() once.
+    // Emits finished(), failed() or cancelled() once. A server that refuses pages this big
+    // (Linkis error 80034) gets pages of LinkisClient::DefaultPageSize rows instead.
     void start(const QString &resultSetPath, const QString &filePath, RowFormat format);
     void cancel();
 
@@ -70,6 +71,7 @@ private:
 
     static Encoded encodeRows(const PackedPage &page, RowWriter writer, bool first);
     Slot *slotFor(int page) const;
+    bool requestInFlight() const;
     void requestMore();
     void onReply(int page, Result<RawReply> reply);
     void encode(Slot *slot);
@@ -77,6 +79,7 @@ private:
     void retryTyped(Slot *slot);
     void accept(Slot *slot, Encoded encoded);
     void drain();
+    bool restartWithSmallerPages(const ApiError &error);
     void onFinished();
     void fail(const ApiError &error);
     bool writeBytes(const QByteArray &bytes);
@@ -91,7 +94,8 @@ private:
     bool m_layoutKnown = false; // m_writer has the set's layout (from page 1)
     std::deque<std::unique_ptr<Slot>> m_slots; // pages not yet written, in page order
     int m_nextPage = 1;
-    RequestHandle m_inFlight;
+    int m_requestPageSize = DefaultPageSize; // m_pageSize, or smaller if the server wants
+
     qint64 m_rows = 0;
     qint64 m_bytes = 0;
     bool m_running = false;

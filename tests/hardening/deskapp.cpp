@@ -113,12 +113,26 @@ bool DeskApp::start(const QStringList &args, QString *error)
         *error = QStringLiteral("the app is already running");
         return false;
     }
-    // The X server may still be starting (run-tests.sh does not wait for Xvfb).
-    if (!QTest::qWaitFor([this] { return xdotool({QStringLiteral("getdisplaygeometry")}); },
-                         30000)) {
-        *error = QStringLiteral("the X server %1 does not answer").arg(m_display);
-        return false;
+    // The X server may still be starting (run-tests.sh does not wait for Xvfb), and right after
+    // a client was SIGKILLed Xvfb has been seen to refuse the next connection once: a start
+    // that fails on "could not connect to display" is retried.
+    for (int attempt = 1; attempt <= 3; ++attempt) {
+        if (!QTest::qWaitFor([this] { return xdotool({QStringLiteral("getdisplaygeometry")}); },
+                             30000)) {
+            *error = QStringLiteral("the X server %1 does not answer").arg(m_display);
+            return false;
+        }
+        if (startOnce(args, error))
+            return true;
+        if (isRunning() || !error->contains(QStringLiteral("could not connect to display")))
+            return false;
+        QTest::qWait(500);
     }
+    return false;
+}
+
+bool DeskApp::startOnce(const QStringList &args, QString *error)
+{
     ++m_runs;
     m_process.setProcessEnvironment(environment());
     m_process.setWorkingDirectory(m_root);
@@ -134,6 +148,7 @@ bool DeskApp::start(const QStringList &args, QString *error)
         m_cmdlines << QString::fromLocal8Bit(cmdline.readAll().replace('\0', ' '));
     m_window = waitForWindow(QStringLiteral("Linkis Desk"), 30000);
     if (m_window.isEmpty()) {
+        m_process.waitForFinished(1000);
         QFile log(m_root + QStringLiteral("/app-%1.log").arg(m_runs));
         log.open(QIODevice::ReadOnly);
         *error =

@@ -58,6 +58,8 @@ public:
     void kill();
 
 private:
+    bool startOnce(const QStringList &args, QString *error);
+
     QString m_root;
     QString m_display;
     bool m_keyring = false;

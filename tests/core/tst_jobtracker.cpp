@@ -407,6 +407,10 @@ private slots:
             QCOMPARE(r.query.queryItemValue(QStringLiteral("status")),
                      QStringLiteral("Inited,WaitForRetry,Scheduled,Running"));
             QVERIFY(r.query.queryItemValue(QStringLiteral("pageSize")).toInt() >= 1);
+            // The window reaches a day before the job was added (Linkis: the last day only).
+            const qint64 since = r.query.queryItemValue(QStringLiteral("startDate")).toLongLong();
+            QVERIFY(since > 0);
+            QVERIFY(since <= QDateTime::currentMSecsSinceEpoch() - 23LL * 3600 * 1000);
         }
         QCOMPARE(tracker->resultSets().size(), 3);
     }

@@ -85,9 +85,11 @@ public:
     RequestHandle jobList(const TaskQuery &query, QObject *context, Callback<TaskPage> callback);
     RequestHandle undoneTasks(QObject *context, Callback<TaskPage> callback);
     // listundonetasks with paging and an explicit status list (empty: the server's default,
-    // Running,Inited,Scheduled), newest first.
+    // Running,Inited,Scheduled), newest first. startDateMs > 0 widens the window to jobs created
+    // since then (Linkis lists only the last day's jobs without it).
     RequestHandle undoneTasks(int pageNow, int pageSize, const QStringList &statuses,
-                              QObject *context, Callback<TaskPage> callback);
+                              QObject *context, Callback<TaskPage> callback,
+                              qint64 startDateMs = 0);
 
     // --- filesystem/ ---
     // The result set files under a job's resultLocation, sorted by number (empty: no results).

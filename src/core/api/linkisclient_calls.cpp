@@ -224,11 +224,14 @@ RequestHandle LinkisClient::undoneTasks(QObject *context, Callback<TaskPage> cal
 }
 
 RequestHandle LinkisClient::undoneTasks(int pageNow, int pageSize, const QStringList &statuses,
-                                        QObject *context, Callback<TaskPage> callback)
+                                        QObject *context, Callback<TaskPage> callback,
+                                        qint64 startDateMs)
 {
     QUrlQuery query;
     if (!statuses.isEmpty())
         query.addQueryItem(QStringLiteral("status"), statuses.join(u','));
+    if (startDateMs > 0)
+        query.addQueryItem(QStringLiteral("startDate"), QString::number(startDateMs));
     query.addQueryItem(QStringLiteral("pageNow"), QString::number(qMax(1, pageNow)));
     query.addQueryItem(QStringLiteral("pageSize"), QString::number(qMax(1, pageSize)));
     return dispatch(newCall("GET", QStringLiteral("jobhistory/listundonetasks"), query, {}, context,

@@ -119,10 +119,20 @@ void StatusBatcher::tick()
     m_asked.clear();
     m_rows.clear();
     m_total = 0;
+    // The list's window starts a day before the oldest tracked job was created (or, not known
+    // yet, was added here): Linkis lists only the last day without a startDate, and the margin
+    // covers a clock difference between client and server.
+    qint64 oldestMs = QDateTime::currentMSecsSinceEpoch();
     for (JobTracker *t : std::as_const(m_trackers)) {
-        if (t->taskId() > 0)
-            m_asked.append(Asked {t, t->taskId()});
+        if (t->taskId() <= 0)
+            continue;
+        m_asked.append(Asked {t, t->taskId()});
+        const bool created = t->hasTaskInfo() && t->taskInfo().createdTime.isValid();
+        oldestMs = qMin(oldestMs,
+                        created ? t->taskInfo().createdTime.toMSecsSinceEpoch()
+                                : m_addedMs.value(t, oldestMs));
     }
+    m_startDateMs = oldestMs - 24LL * 3600 * 1000;
     if (m_asked.isEmpty()) {
         schedule(interval());
         return;
@@ -136,13 +146,15 @@ void StatusBatcher::tick()
 void StatusBatcher::requestPage(int pageNow)
 {
     ++m_requestsSent;
-    m_inFlight = m_client->undoneTasks(pageNow, m_pageSize, undoneStatuses(), this,
-                                       [this, pageNow, gen = m_generation](Result<TaskPage> page) {
-                                           if (gen != m_generation)
-                                               return;
-                                           m_inFlight = RequestHandle();
-                                           onPage(pageNow, page);
-                                       });
+    m_inFlight = m_client->undoneTasks(
+        pageNow, m_pageSize, undoneStatuses(), this,
+        [this, pageNow, gen = m_generation](Result<TaskPage> page) {
+            if (gen != m_generation)
+                return;
+            m_inFlight = RequestHandle();
+            onPage(pageNow, page);
+        },
+        m_startDateMs);
 }
 
 void StatusBatcher::onPage(int pageNow, const Result<TaskPage> &page)

@@ -103,6 +103,7 @@ private:
     QList<Asked> m_asked; // the jobs the poll in flight asks about
     QHash<qint64, TaskInfo> m_rows; // rows of the poll in flight, by taskID
     int m_pageSize = 0;
+    qint64 m_startDateMs = 0; // the list window of the current poll
     qint64 m_total = 0;
     int m_failures = 0;
     int m_requestsSent = 0;

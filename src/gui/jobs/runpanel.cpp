@@ -67,6 +67,11 @@ RunPanel::RunPanel(QWidget *parent)
     m_what->setPalette(dim);
     m_elapsed->setPalette(dim);
     m_killState->setObjectName(QStringLiteral("killState"));
+    // A long reason ("Reconnecting in 4 s — Cannot connect to ...") must not widen the window:
+    // the label takes the room left in the row and wraps (the full text is in its tooltip).
+    m_killState->setMinimumWidth(40);
+    m_killState->setWordWrap(true);
+    m_killState->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_kill->setText(tr("Kill"));
     m_kill->setObjectName(QStringLiteral("killButton"));
     m_kill->setToolTip(tr("Kill this job on the server (Ctrl+Shift+K)"));
@@ -107,7 +112,7 @@ RunPanel::RunPanel(QWidget *parent)
     head->addWidget(m_statusLabel);
     head->addWidget(m_elapsed);
     head->addWidget(m_what, 1);
-    head->addWidget(m_killState);
+    head->addWidget(m_killState, 2);
     head->addWidget(m_kill);
     auto *progressRow = new QHBoxLayout;
     progressRow->setContentsMargins(8, 0, 8, 4);

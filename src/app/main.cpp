@@ -42,7 +42,8 @@ int main(int argc, char *argv[])
                                            QStringLiteral("NAME"));
     const QCommandLineOption reportOption(
         QStringLiteral("test-report"),
-        QStringLiteral("Write the outcome of each finished job to FILE (for automated tests)."),
+        QStringLiteral("Write the outcome of each finished job, the tabs' text and the job's log "
+                       "lines to FILE as JSON (for automated tests)."),
         QStringLiteral("FILE"));
     const QCommandLineOption quitOption(
         QStringLiteral("quit-after-show"),

@@ -116,6 +116,28 @@ private Q_SLOTS:
         QTRY_VERIFY(!editor.isFlashing());
     }
 
+    // Ctrl+A then typing leaves no selection: Run must take the statement under the cursor,
+    // not the empty "selection" QScintilla still reports (Run said "Nothing to run.").
+    void typingOverSelectAllLeavesNoSelection()
+    {
+        ScriptEditor editor;
+        editor.resize(400, 200);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        editor.setText(QStringLiteral("select 1;"));
+        editor.setCursorPosition(0, 9);
+        editor.setFocus();
+        QTest::keyClick(&editor, Qt::Key_A, Qt::ControlModifier);
+        int a = -1, b = -1;
+        QVERIFY(editor.selectionOffsets(&a, &b));
+        QCOMPARE(b - a, 9);
+        QTest::keyClicks(&editor, QStringLiteral("select 42;"));
+        QCOMPARE(editor.text(), QStringLiteral("select 42;"));
+        QVERIFY2(!editor.selectionOffsets(&a, &b),
+                 qPrintable(QStringLiteral("%1..%2").arg(a).arg(b)));
+        QCOMPARE(editor.cursorOffset(), 10);
+    }
+
     void findAndReplace()
     {
         ScriptEditor editor;

@@ -327,6 +327,24 @@ private slots:
         QCOMPARE(tracker.resultSets().size(), 3);
     }
 
+    void anAcceptedJobIsInitedUntilAStatusSaysMore()
+    {
+        // Accepted, then neither the batch call nor the job's own status answers for a while:
+        // the job exists on the server, so it is not shown as still being submitted.
+        m_server->on(QStringLiteral("/listundonetasks"),
+                     {Response::json(502, "<html>502 Bad Gateway</html>")});
+        m_server->on(QStringLiteral("/status"), {Response::json(502, "<html>502</html>")});
+        JobTracker tracker(m_client.get(), QStringLiteral("p"), fastOptions());
+        QSignalSpy statuses(&tracker, &JobTracker::statusChanged);
+        QSignalSpy submitted(&tracker, &JobTracker::submitted);
+        tracker.submit(SubmitRequest {});
+        QTRY_COMPARE(submitted.count(), 1);
+        QCOMPARE(tracker.status(), JobStatus::Inited);
+        QCOMPARE(statuses.count(), 1);
+        QCOMPARE(statuses.first().first().value<JobStatus>(), JobStatus::Inited);
+        tracker.stop();
+    }
+
     void submitFailureIsNotRetried()
     {
         m_server->on(QStringLiteral("/entrance/submit"),

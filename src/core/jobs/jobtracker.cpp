@@ -158,6 +158,12 @@ void JobTracker::submit(const SubmitRequest &request)
             }
             m_job = JobRef {r->taskId, r->execId};
             emit submitted(m_job);
+            // Accepted: the job exists and is at least Inited until a status says more (a
+            // failing status source must not leave it looking as if it were being submitted).
+            if (m_status == JobStatus::Unknown) {
+                m_status = JobStatus::Inited;
+                emit statusChanged(m_status);
+            }
             setState(State::Polling);
             joinBatch();
             if (m_killPending)

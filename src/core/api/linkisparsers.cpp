@@ -101,7 +101,8 @@ QString toText(const QJsonValue &value)
     case QJsonValue::String: return value.toString();
     case QJsonValue::Double: {
         const double d = value.toDouble();
-        if (d == static_cast<double>(static_cast<qint64>(d)) && qAbs(d) < 9.0e15)
+        // Range first: casting a double outside qint64's range is undefined behaviour.
+        if (qAbs(d) < 9.0e15 && d == static_cast<double>(static_cast<qint64>(d)))
             return QString::number(static_cast<qint64>(d));
         return QString::number(d, 'g', 17);
     }

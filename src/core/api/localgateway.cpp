@@ -48,7 +48,7 @@ RuntimeInfo readRuntimeFile(const QString &path)
     const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
     info.url = QUrl(o.value(QStringLiteral("url")).toString());
     info.token = o.value(QStringLiteral("token")).toString();
-    info.pid = qint64(o.value(QStringLiteral("pid")).toDouble());
+    info.pid = o.value(QStringLiteral("pid")).toInteger(0); // 0 for a non-integer or huge value
     info.valid = info.url.isValid() && !info.url.host().isEmpty() && !info.token.isEmpty();
     return info;
 }

@@ -207,7 +207,7 @@ ApiReply EntranceRoutes::killJobs(ApiRequest &request)
         const QJsonValue t = taskList.at(i);
         one.query = QUrlQuery();
         one.query.addQueryItem(QStringLiteral("taskID"),
-                               t.isDouble() ? QString::number(qint64(t.toDouble())) : t.toString());
+                               t.isDouble() ? QString::number(t.toInteger(-1)) : t.toString());
         const ApiReply reply = kill(one);
         messages.append(QJsonDocument::fromJson(reply.body).object());
     }

@@ -2,6 +2,8 @@
 // End-to-end smoke test on a real X server: start linkis-desk, type a query with xdotool, press
 // Ctrl+Enter, and read the app's --test-report. Runs only when LINKIS_DESK_TEST_DISPLAY names a
 // display (.ci/run-tests.sh starts Xvfb and sets it); skipped otherwise.
+#include "toolrun.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -24,17 +26,7 @@ private:
 
 bool TestSmokeXdotool::xdotool(const QStringList &args, QString *out, int timeoutMs)
 {
-    QProcess p;
-    p.setProcessEnvironment(m_env);
-    p.start(QStringLiteral("xdotool"), args);
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        return false;
-    }
-    if (out)
-        *out = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
-    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    return linkisdesk::testsupport::runTool(QStringLiteral("xdotool"), args, m_env, out, timeoutMs);
 }
 
 void TestSmokeXdotool::typeQueryAndRun()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deskapp.h"
 
+#include "toolrun.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -82,29 +84,17 @@ QProcessEnvironment DeskApp::environment() const
 
 bool DeskApp::xdotool(const QStringList &args, QString *out, int timeoutMs) const
 {
-    QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("DISPLAY"), m_display);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral("xdotool"), args);
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        return false;
-    }
-    if (out)
-        *out = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
-    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    return testsupport::runTool(QStringLiteral("xdotool"), args, env, out, timeoutMs);
 }
 
 bool DeskApp::screenshot(const QString &path) const
 {
-    QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("DISPLAY"), m_display);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral("import"), {QStringLiteral("-window"), QStringLiteral("root"), path});
-    return p.waitForFinished(20000) && p.exitCode() == 0;
+    return testsupport::runTool(QStringLiteral("import"),
+                                {QStringLiteral("-window"), QStringLiteral("root"), path}, env);
 }
 
 bool DeskApp::start(const QStringList &args, QString *error)

@@ -1105,6 +1105,10 @@
         <translation>%1 秒后重新连接 — %2</translation>
     </message>
     <message>
+        <source>No answer from the server for %1 s</source>
+        <translation>服务器已 %1 秒无响应</translation>
+    </message>
+    <message>
         <source>The job could not be run</source>
         <translation>作业无法运行</translation>
     </message>

@@ -292,6 +292,23 @@ private slots:
         QVERIFY(out.result->ok());
     }
 
+    void longestWaitIsTheOldestUnansweredRequest()
+    {
+        Response slow = Response::linkis(0, kRunning);
+        slow.delayMs = 1500;
+        m_server->on(QStringLiteral("/status"), {slow});
+        LinkisClient client(settings(ConnectionSettings::AuthMode::Token));
+        QCOMPARE(client.longestWaitMs(), 0);
+        Outcome<JobStatus> out;
+        client.status(kJob, this, out.callback());
+        QTest::qWait(400);
+        QVERIFY(!out.result.has_value()); // the server answers after 1.5 s
+        const qint64 waited = client.longestWaitMs();
+        QVERIFY2(waited >= 400, qPrintable(QString::number(waited)));
+        QTRY_VERIFY_WITH_TIMEOUT(out.result.has_value(), 10000);
+        QCOMPARE(client.longestWaitMs(), 0); // answered: nothing waits
+    }
+
     void hangingServerTimesOut()
     {
         m_server->on(QStringLiteral("/status"), {Response::hang()});

@@ -143,6 +143,43 @@ private slots:
         m_clients.reset();
     }
 
+    void aSilentServerIsSaidBeforeTheTimeout()
+    {
+        // Every request hangs for 8 s (then the proxy hangs up); the request timeout is 30 s.
+        const QString release = m_dir.filePath(QStringLiteral("release-%1").arg(++m_run));
+        const std::shared_ptr<void> cleanup(nullptr, [this, release](void *) {
+            m_proxy->clearFault();
+            m_proxy->setStallMs(1500);
+            QFile gate(release);
+            if (gate.open(QIODevice::WriteOnly))
+                gate.close();
+        });
+        ScriptTab *tab = m_window->newScript(ScriptLanguage::Python, gatedJob(release));
+        tab->setProfileName(kProfile);
+        tab->setEngine(QStringLiteral("python"));
+        m_window->runs()->run(tab, true);
+        RunPanel *panel = m_window->runs()->panelFor(tab);
+        QTRY_VERIFY_WITH_TIMEOUT(steps(panel->logPanel()->store()).size() >= 20, 30000);
+        JobTracker *tracker = m_window->runs()->trackerFor(tab);
+        QVERIFY(tracker);
+        QVERIFY(panel->killStateText().isEmpty());
+
+        m_proxy->setStallMs(8000);
+        m_proxy->setFault(Fault::Stall, QByteArray());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            panel->killStateText().startsWith(QStringLiteral("No answer from the server for")),
+            8000);
+        QVERIFY(!isTerminal(panel->status()));
+
+        m_proxy->clearFault();
+        QFile gate(release);
+        QVERIFY(gate.open(QIODevice::WriteOnly));
+        gate.close();
+        QTRY_VERIFY_WITH_TIMEOUT(tracker->isFinished(), 60000);
+        QCOMPARE(panel->status(), JobStatus::Succeed);
+        QVERIFY2(panel->killStateText().isEmpty(), qPrintable(panel->killStateText()));
+    }
+
     void faultWhileTheRunPanelPolls_data()
     {
         QTest::addColumn<Fault>("fault");

@@ -189,6 +189,7 @@ void LinkisClient::startCall(PendingCall *call)
         reply = m_nam->get(request);
     }
     call->reply = reply;
+    call->sent.start();
     call->tlsFingerprint.clear();
 #ifndef QT_NO_SSL
     connect(reply, &QNetworkReply::sslErrors, call,
@@ -217,6 +218,17 @@ void LinkisClient::startCall(PendingCall *call)
 #endif
     connect(reply, &QNetworkReply::finished, call,
             [this, call, reply] { onCallFinished(call, reply); });
+}
+
+qint64 LinkisClient::longestWaitMs() const
+{
+    qint64 longest = 0;
+    const QList<PendingCall *> calls = findChildren<PendingCall *>(Qt::FindDirectChildrenOnly);
+    for (const PendingCall *call : calls) {
+        if (call->reply && !call->isFinished() && call->sent.isValid())
+            longest = qMax(longest, call->sent.elapsed());
+    }
+    return longest;
 }
 
 void LinkisClient::onCallFinished(PendingCall *call, QNetworkReply *reply)

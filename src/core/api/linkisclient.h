@@ -53,6 +53,10 @@ public:
     ~LinkisClient() override;
 
     const ConnectionSettings &settings() const { return m_settings; }
+    // How long the oldest request now on the network has waited for its answer, in ms (0 when
+    // none waits). A job panel says so when the server has been silent for a while, long before
+    // the request timeout turns it into an error.
+    qint64 longestWaitMs() const;
     // Drops the session (cookies) when the server, user or auth mode changes.
     void setSettings(const ConnectionSettings &settings);
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }

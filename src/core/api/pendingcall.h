@@ -5,6 +5,7 @@
 #include "api/result.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QUrlQuery>
@@ -40,6 +41,7 @@ public:
 
     // State kept by LinkisClient.
     QPointer<QNetworkReply> reply;
+    QElapsedTimer sent; // started when the request goes out on the network
     bool retried = false;
     QString tlsFingerprint;
     QString tlsReason;

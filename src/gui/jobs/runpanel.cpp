@@ -278,6 +278,24 @@ void RunPanel::setKillText(const QString &text, const QString &colour)
 {
     m_killState->setText(text);
     m_killState->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(colour));
+    m_waitShown = false; // any other notice takes the place of the waiting one
+}
+
+void RunPanel::updateWaitNotice()
+{
+    // A server that stays silent (no answer, no error yet) is said after a few seconds, long
+    // before the request timeout turns the silence into "Reconnecting".
+    constexpr qint64 silentMs = 5000;
+    const LinkisClient *client = m_tracker ? m_tracker->client() : nullptr;
+    const qint64 waitMs = client && !isTerminal(m_tracker->status()) ? client->longestWaitMs() : 0;
+    if (waitMs >= silentMs && (m_waitShown || m_killState->text().isEmpty())) {
+        setKillText(tr("No answer from the server for %1 s").arg(waitMs / 1000),
+                    QStringLiteral("#b7791f"));
+        m_waitShown = true;
+    } else if (m_waitShown && waitMs < silentMs) {
+        m_killState->clear();
+        m_waitShown = false;
+    }
 }
 
 void RunPanel::onTaskInfo(const TaskInfo &info)
@@ -321,6 +339,7 @@ void RunPanel::tick()
     // Only a panel on screen has its job's log and progress polled while it runs.
     if (m_tracker)
         m_tracker->setWatched(isVisible());
+    updateWaitNotice();
 }
 
 qint64 RunPanel::elapsedMs() const

@@ -68,6 +68,7 @@ private:
     void setStatus(JobStatus status);
     void setProgress(double progress, const QList<ProgressItem> &items);
     void setKillText(const QString &text, const QString &colour);
+    void updateWaitNotice();
     void onTaskInfo(const TaskInfo &info);
     void onResultSets(const QList<ResultSetRef> &sets);
     void onFinished(JobStatus status);
@@ -92,6 +93,7 @@ private:
     QTabWidget *m_tabs;
     LogPanel *m_log;
     QTimer *m_ticker;
+    bool m_waitShown = false; // m_killState says the server has not answered for a while
 };
 
 } // namespace linkisdesk

@@ -32,16 +32,24 @@ if [ -x /usr/lib/llvm-14/bin/llvm-symbolizer ]; then
   export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer
 fi
 
-# Xvfb on the first free display, for the xdotool smoke test.
+# Xvfb for the tests that drive the real app (xdotool). -displayfd lets the server take a free
+# display itself (a lock file in /tmp is not enough: another Xvfb, e.g. in another chroot, may hold
+# the abstract socket) and tells its number once it accepts connections.
 if command -v Xvfb >/dev/null; then
-  for n in $(seq 90 120); do
-    if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then
-      Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-      xvfb_pid=$!
-      export LINKIS_DESK_TEST_DISPLAY=":$n"
-      break
-    fi
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$sandbox/xvfb-display" \
+    >"$sandbox/xvfb.log" 2>&1 &
+  xvfb_pid=$!
+  for _ in $(seq 1 100); do
+    [ -s "$sandbox/xvfb-display" ] && break
+    kill -0 "$xvfb_pid" 2>/dev/null || break
+    sleep 0.1
   done
+  if [ -s "$sandbox/xvfb-display" ]; then
+    export LINKIS_DESK_TEST_DISPLAY=":$(tr -dc 0-9 <"$sandbox/xvfb-display")"
+  else
+    echo "run-tests: Xvfb did not start; the tests that need a display will skip" >&2
+    cat "$sandbox/xvfb.log" >&2 || true
+  fi
 fi
 
 cd "$build"

@@ -143,6 +143,30 @@ private slots:
         m_clients.reset();
     }
 
+private:
+    struct Run
+    {
+        RunPanel *panel = nullptr;
+        JobTracker *tracker = nullptr;
+    };
+    // Runs the gated python job in a new tab; its panel and tracker once 20 lines are shown
+    // (both null if that does not happen within 30 s).
+    Run runGatedJob(const QString &release)
+    {
+        ScriptTab *tab = m_window->newScript(ScriptLanguage::Python, gatedJob(release));
+        tab->setProfileName(kProfile);
+        tab->setEngine(QStringLiteral("python"));
+        m_window->runs()->run(tab, true);
+        RunPanel *panel = m_window->runs()->panelFor(tab);
+        const bool shown = panel &&
+            QTest::qWaitFor([panel] { return steps(panel->logPanel()->store()).size() >= 20; },
+                            30000);
+        if (!shown)
+            return {};
+        return {panel, m_window->runs()->trackerFor(tab)};
+    }
+
+private slots:
     void aSilentServerIsSaidBeforeTheTimeout()
     {
         // Every request hangs for 8 s (then the proxy hangs up); the request timeout is 30 s.
@@ -154,14 +178,10 @@ private slots:
             if (gate.open(QIODevice::WriteOnly))
                 gate.close();
         });
-        ScriptTab *tab = m_window->newScript(ScriptLanguage::Python, gatedJob(release));
-        tab->setProfileName(kProfile);
-        tab->setEngine(QStringLiteral("python"));
-        m_window->runs()->run(tab, true);
-        RunPanel *panel = m_window->runs()->panelFor(tab);
-        QTRY_VERIFY_WITH_TIMEOUT(steps(panel->logPanel()->store()).size() >= 20, 30000);
-        JobTracker *tracker = m_window->runs()->trackerFor(tab);
-        QVERIFY(tracker);
+        const Run run = runGatedJob(release);
+        QVERIFY2(run.panel && run.tracker, "the job did not show 20 log lines within 30 s");
+        RunPanel *panel = run.panel;
+        JobTracker *tracker = run.tracker;
         QVERIFY(panel->killStateText().isEmpty());
 
         m_proxy->setStallMs(8000);
@@ -207,14 +227,11 @@ private slots:
                 gate.close();
         });
 
-        ScriptTab *tab = m_window->newScript(ScriptLanguage::Python, gatedJob(release));
-        tab->setProfileName(kProfile);
-        tab->setEngine(QStringLiteral("python"));
-        m_window->runs()->run(tab, true);
-        RunPanel *panel = m_window->runs()->panelFor(tab);
-        QTRY_VERIFY_WITH_TIMEOUT(steps(panel->logPanel()->store()).size() >= 20, 30000);
-        JobTracker *tracker = m_window->runs()->trackerFor(tab);
-        QVERIFY(tracker && tracker->taskId() > 0);
+        const Run run = runGatedJob(release);
+        QVERIFY2(run.panel && run.tracker, "the job did not show 20 log lines within 30 s");
+        RunPanel *panel = run.panel;
+        JobTracker *tracker = run.tracker;
+        QVERIFY(tracker->taskId() > 0);
         const int shownBefore = int(panel->logPanel()->store()->lineCount());
         const int dockedBefore = m_window->jobsDock()->trackedCount();
         QVERIFY(dockedBefore >= 1);

@@ -144,6 +144,14 @@ private slots:
     }
 
 private:
+    // The file a gated job waits for (gatedJob), a new one per run.
+    QString nextGate() { return m_dir.filePath(QStringLiteral("release-%1").arg(++m_run)); }
+    // Lets the gated job finish.
+    static bool openGate(const QString &path)
+    {
+        QFile gate(path);
+        return gate.open(QIODevice::WriteOnly);
+    }
     struct Run
     {
         RunPanel *panel = nullptr;
@@ -170,13 +178,11 @@ private slots:
     void aSilentServerIsSaidBeforeTheTimeout()
     {
         // Every request hangs for 8 s (then the proxy hangs up); the request timeout is 30 s.
-        const QString release = m_dir.filePath(QStringLiteral("release-%1").arg(++m_run));
+        const QString release = nextGate();
         const std::shared_ptr<void> cleanup(nullptr, [this, release](void *) {
             m_proxy->clearFault();
             m_proxy->setStallMs(1500);
-            QFile gate(release);
-            if (gate.open(QIODevice::WriteOnly))
-                gate.close();
+            openGate(release);
         });
         const Run run = runGatedJob(release);
         QVERIFY2(run.panel && run.tracker, "the job did not show 20 log lines within 30 s");
@@ -192,9 +198,7 @@ private slots:
         QVERIFY(!isTerminal(panel->status()));
 
         m_proxy->clearFault();
-        QFile gate(release);
-        QVERIFY(gate.open(QIODevice::WriteOnly));
-        gate.close();
+        QVERIFY(openGate(release));
         QTRY_VERIFY_WITH_TIMEOUT(tracker->isFinished(), 60000);
         QCOMPARE(panel->status(), JobStatus::Succeed);
         QVERIFY2(panel->killStateText().isEmpty(), qPrintable(panel->killStateText()));
@@ -218,13 +222,11 @@ private slots:
     {
         QFETCH(Fault, fault);
         QFETCH(QByteArray, fragment);
-        const QString release = m_dir.filePath(QStringLiteral("release-%1").arg(++m_run));
+        const QString release = nextGate();
         // Whatever happens, the job ends and the proxy forwards again before the next row.
         const std::shared_ptr<void> cleanup(nullptr, [this, release](void *) {
             m_proxy->clearFault();
-            QFile gate(release);
-            if (gate.open(QIODevice::WriteOnly))
-                gate.close();
+            openGate(release);
         });
 
         const Run run = runGatedJob(release);
@@ -260,9 +262,7 @@ private slots:
         QVERIFY(panel->logPanel()->store()->lineCount() >= shownBefore);
 
         m_proxy->clearFault();
-        QFile gate(release);
-        QVERIFY(gate.open(QIODevice::WriteOnly));
-        gate.close();
+        QVERIFY(openGate(release));
         // The end of the run (log, info and results read), not only the Succeed status.
         QTRY_VERIFY_WITH_TIMEOUT(tracker->isFinished(), 60000);
         QCOMPARE(panel->status(), JobStatus::Succeed);

@@ -770,6 +770,14 @@
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
+        <source>Previous &amp;pane</source>
+        <translation>上一个窗格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Next &amp;pane</source>
+        <translation>下一个窗格(&amp;P)</translation>
+    </message>
+    <message>
         <source>Follow system</source>
         <translation>跟随系统</translation>
     </message>
@@ -947,10 +955,6 @@
         <translation>复制</translation>
     </message>
     <message>
-        <source>Copy the selection with column headers (Ctrl+C)</source>
-        <translation>复制所选内容及列标题（Ctrl+C）</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -974,26 +978,6 @@
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
-    <message numerus="yes">
-        <source>%n rows loaded, more available (scroll to load)</source>
-        <translation>
-            <numerusform>已加载 %n 行，还有更多（滚动以加载）</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n rows</source>
-        <translation>
-            <numerusform>%n 行</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%L1 rows</source>
-        <translation>%L1 行</translation>
-    </message>
-    <message>
-        <source>Exported %L1 rows to %2</source>
-        <translation>已导出 %L1 行到 %2</translation>
-    </message>
     <message>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
@@ -1013,6 +997,114 @@
     <message>
         <source>%1 files (*.%2);;All files (*)</source>
         <translation>%1 文件 (*.%2);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Copy the selection with column headers</source>
+        <translation>复制所选内容及列标题</translation>
+    </message>
+    <message>
+        <source>Clear sort and filter</source>
+        <translation>清除排序和筛选</translation>
+    </message>
+    <message>
+        <source>Exports every row in the server&apos;s order, not the sort or filter shown</source>
+        <translation>按服务器上的顺序导出全部行，不应用当前显示的排序或筛选</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 rows</source>
+        <translation>已读取 %L1 / %L2 行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row</source>
+        <translation>
+            <numerusform>%Ln 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows</source>
+        <translation>
+            <numerusform>%Ln 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row loaded, more available (scroll to load)</source>
+        <translation>
+            <numerusform>已加载 %Ln 行，还有更多（滚动以加载）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows loaded, more available (scroll to load)</source>
+        <translation>
+            <numerusform>已加载 %Ln 行，还有更多（滚动以加载）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sorting by %1…</source>
+        <translation>正在按 %1 排序…</translation>
+    </message>
+    <message>
+        <source>Filtering…</source>
+        <translation>正在筛选…</translation>
+    </message>
+    <message>
+        <source>Sorted by %1, ascending</source>
+        <translation>已按 %1 升序排序</translation>
+    </message>
+    <message>
+        <source>Sorted by %1, descending</source>
+        <translation>已按 %1 降序排序</translation>
+    </message>
+    <message>
+        <source>filtered: %1 = %2</source>
+        <translation>筛选：%1 = %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>all %Ln rows of the result</source>
+        <translation>
+            <numerusform>涵盖结果的全部 %Ln 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>only the first %Ln rows: the result has more, which are not included</source>
+        <translation>
+            <numerusform>仅涵盖前 %Ln 行：结果还有更多行，未包含在内</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>复制值</translation>
+    </message>
+    <message>
+        <source>Copy with header</source>
+        <translation>连同列标题复制</translation>
+    </message>
+    <message>
+        <source>Copy as CSV</source>
+        <translation>复制为 CSV</translation>
+    </message>
+    <message>
+        <source>Copy as INSERT</source>
+        <translation>复制为 INSERT 语句</translation>
+    </message>
+    <message>
+        <source>Filter by this value</source>
+        <translation>按此值筛选</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Clear sort</source>
+        <translation>清除排序</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2 in the server&apos;s order (the sort and filter shown are not applied)</source>
+        <translation>已将 %1 按服务器上的顺序导出到 %2（未应用当前显示的排序和筛选）</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2</source>
+        <translation>已将 %1 导出到 %2</translation>
     </message>
 </context>
 <context>

@@ -247,6 +247,22 @@ void MainWindow::buildActions()
         a->setChecked(mode == currentTheme);
         themes->addAction(a);
     }
+    // F6 / Shift+F6 move the focus between the editor, the result grid and the log (remappable
+    // in Settings, like every menu action).
+    m_viewMenu->addSeparator();
+    for (const bool backwards : {false, true}) {
+        QAction *pane = m_viewMenu->addAction(
+            backwards ? tr("Previous &pane") : tr("Next &pane"), this, [this, backwards] {
+                if (current())
+                    RunPanel::focusNextPane(current()->editor(),
+                                            qobject_cast<RunPanel *>(current()->runPanel()),
+                                            backwards);
+            });
+        pane->setObjectName(backwards ? QStringLiteral("previousPaneAction")
+                                      : QStringLiteral("nextPaneAction"));
+        pane->setShortcut(backwards ? QKeySequence(Qt::SHIFT | Qt::Key_F6)
+                                    : QKeySequence(Qt::Key_F6));
+    }
 
     QMenu *profiles = menuBar()->addMenu(tr("&Profiles"));
     profiles->addAction(tr("&Manage profiles\u2026"), this, &MainWindow::manageProfiles);

@@ -23,6 +23,7 @@ class TestResultTableModel : public QObject
     QString m_big; // 12,345 rows: i, s, n (NULL on even rows, the text "NULL" on odd rows)
     QString m_other; // one row: other
     QString m_text; // a text result
+    QString m_sales; // amount (double), quantity (long): 6 rows, one of them NULLs
 
     QList<ResultSetRef> run(const QString &code, const QString &engine, const QString &runType)
     {
@@ -55,6 +56,13 @@ private slots:
         QCOMPARE(sets.size(), 2);
         m_big = sets.at(0).path;
         m_other = sets.at(1).path;
+        const auto sales =
+            run(QStringLiteral("select 9996.0 as amount, 1 as quantity union all select 999.6, 10 "
+                               "union all select 26400.0, 2 union all select null, null union all "
+                               "select 9975.0, 20 union all select 63499068.3999998, 3"),
+                QStringLiteral("sqlite"), QStringLiteral("sql"));
+        QCOMPARE(sales.size(), 1);
+        m_sales = sales.first().path;
         const auto text = run(QStringLiteral("print('alpha')\nprint('beta')"),
                               QStringLiteral("python"), QStringLiteral("python"));
         QCOMPARE(text.size(), 1);
@@ -230,6 +238,182 @@ private slots:
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.columnCount(), 0);
         QVERIFY(!model.moreAvailable());
+    }
+
+    // Helpers for the sorting cases: a model on `path` with its first page read.
+    static QStringList column(const ResultTableModel &model, int column, int rows = -1)
+    {
+        QStringList out;
+        const int n = rows < 0 ? model.rowCount() : qMin(rows, model.rowCount());
+        for (int r = 0; r < n; ++r)
+            out << model.data(model.index(r, column)).toString();
+        return out;
+    }
+
+    void sortIsByTheColumnTypeNotText()
+    {
+        ResultTableModel model(m_client.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy end(&model, &ResultTableModel::endReached);
+        model.setResultSet(m_sales);
+        QVERIFY(end.wait(20000));
+        QCOMPARE(model.headerData(0, Qt::Horizontal, ResultTableModel::ColumnTypeRole).toString(),
+                 QStringLiteral("double"));
+
+        model.sort(0, Qt::DescendingOrder);
+        QTRY_VERIFY_WITH_TIMEOUT(model.isArranged() && !model.isArranging(), 20000);
+        // As text this was 9996.0, 999.6, 9975.0, 63499068.3999998, 26400.0.
+        QCOMPARE(column(model, 0),
+                 QStringList({QStringLiteral("63499068.4"), QStringLiteral("26400.0"),
+                              QStringLiteral("9996.0"), QStringLiteral("9975.0"),
+                              QStringLiteral("999.6"), ResultTableModel::nullText()}));
+        QVERIFY(model.arrangedAll());
+        QCOMPARE(model.arrangement().sortColumn, 0);
+
+        // quantity: 10 no longer comes right after 1; NULL first when ascending.
+        model.sort(1, Qt::AscendingOrder);
+        QTRY_VERIFY_WITH_TIMEOUT(model.arrangement().sortColumn == 1 && !model.isArranging(),
+                                 20000);
+        QCOMPARE(
+            column(model, 1),
+            QStringList({ResultTableModel::nullText(), QStringLiteral("1"), QStringLiteral("2"),
+                         QStringLiteral("3"), QStringLiteral("10"), QStringLiteral("20")}));
+        QCOMPARE(model.data(model.index(0, 1), ResultTableModel::IsNullRole).toBool(), true);
+
+        // Back to the server's order.
+        model.sort(-1);
+        QVERIFY(!model.isArranged());
+        QCOMPARE(column(model, 1).first(), QStringLiteral("1"));
+    }
+
+    void doublesDisplayWithoutNoiseAndCopyExactly()
+    {
+        ResultTableModel model(m_client.get());
+        QSignalSpy end(&model, &ResultTableModel::endReached);
+        model.setResultSet(m_sales);
+        QVERIFY(end.wait(20000));
+        const QModelIndex sum = model.index(5, 0);
+        QCOMPARE(model.data(sum).toString(), QStringLiteral("63499068.4"));
+        QCOMPARE(model.data(sum, Qt::EditRole).toString(), QStringLiteral("63499068.3999998"));
+        QCOMPARE(model.data(sum, Qt::ToolTipRole).toString(), QStringLiteral("63499068.3999998"));
+        QCOMPARE(model.data(model.index(0, 0)).toString(), QStringLiteral("9996.0"));
+        QCOMPARE(model.data(model.index(0, 1)).toString(), QStringLiteral("1"));
+    }
+
+    void sortReadsTheWholeResultFirst()
+    {
+        ResultTableModel model(m_client.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(1000);
+        model.setMaxCachedPages(20); // room for all 12,345 rows
+        QSignalSpy header(&model, &ResultTableModel::headerLoaded);
+        QSignalSpy progress(&model, &ResultTableModel::arrangeProgress);
+        model.setResultSet(m_big);
+        QVERIFY(header.wait(20000));
+        QCOMPARE(model.rowCount(), 1000); // only the first page so far
+
+        model.sort(0, Qt::DescendingOrder);
+        QVERIFY(model.isArranging());
+        QTRY_VERIFY_WITH_TIMEOUT(model.isArranged() && !model.isArranging(), 30000);
+        QCOMPARE(model.rowCount(), 12345);
+        QVERIFY(model.arrangedAll());
+        QCOMPARE(model.arrangedSourceRows(), 12345);
+        // By value over every row, not the loaded 1000 as text ("999" first).
+        QCOMPARE(column(model, 0, 3),
+                 QStringList(
+                     {QStringLiteral("12345"), QStringLiteral("12344"), QStringLiteral("12343")}));
+        QCOMPARE(model.data(model.index(12344, 0)).toString(), QStringLiteral("1"));
+        QVERIFY(!progress.isEmpty());
+        QVERIFY(model.cachedPageCount() <= 20);
+        QVERIFY(!model.canFetchMore(QModelIndex()));
+
+        // The rows stay in memory: another column sorts without reading again; s is text.
+        model.sort(1, Qt::AscendingOrder);
+        QTRY_VERIFY_WITH_TIMEOUT(model.arrangement().sortColumn == 1 && !model.isArranging(),
+                                 20000);
+        QCOMPARE(column(model, 1, 4),
+                 QStringList({QStringLiteral("s1"), QStringLiteral("s10"), QStringLiteral("s100"),
+                              QStringLiteral("s1000")}));
+
+        // NULLs sort together: the 6172 NULLs of n (even i) first, then the text "NULL".
+        model.sort(2, Qt::AscendingOrder);
+        QTRY_VERIFY_WITH_TIMEOUT(model.arrangement().sortColumn == 2 && !model.isArranging(),
+                                 20000);
+        QCOMPARE(model.data(model.index(6171, 2), ResultTableModel::IsNullRole).toBool(), true);
+        QCOMPARE(model.data(model.index(6172, 2), ResultTableModel::IsNullRole).toBool(), false);
+
+        // Filter by a value: one row.
+        model.setFilter(1, QStringLiteral("s777"));
+        QTRY_VERIFY_WITH_TIMEOUT(model.arrangement().filterColumn == 1 && !model.isArranging(),
+                                 20000);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.data(model.index(0, 0)).toString(), QStringLiteral("777"));
+        model.setFilter(2, QString(), true); // SQL NULL, not the text "NULL"
+        QTRY_VERIFY_WITH_TIMEOUT(model.arrangement().filterNull && !model.isArranging(), 20000);
+        QCOMPARE(model.rowCount(), 6172);
+        model.clearArrangement();
+        QVERIFY(!model.isArranged());
+        QCOMPARE(model.rowCount(), 12345);
+    }
+
+    void sortOfATooBigResultCoversTheFirstRowsAndSaysSo()
+    {
+        ResultTableModel model(m_client.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(1000);
+        model.setMaxCachedPages(3); // memory for 3,000 rows of 12,345
+        QSignalSpy header(&model, &ResultTableModel::headerLoaded);
+        model.setResultSet(m_big);
+        QVERIFY(header.wait(20000));
+        model.sort(0, Qt::DescendingOrder);
+        QTRY_VERIFY_WITH_TIMEOUT(model.isArranged() && !model.isArranging(), 30000);
+        QCOMPARE(model.arrangeLimit(), 3000);
+        QCOMPARE(model.rowCount(), 3000);
+        QVERIFY(!model.arrangedAll());
+        QCOMPARE(model.data(model.index(0, 0)).toString(), QStringLiteral("3000"));
+        QVERIFY(model.cachedPageCount() <= 3);
+    }
+
+    void resultExactlyAtTheLimitIsWhole()
+    {
+        // One full page is the whole cache: one probe row tells whether more exist.
+        ResultTableModel model(m_client.get());
+        model.setPageSize(12345);
+        model.setMaxCachedPages(1);
+        QSignalSpy header(&model, &ResultTableModel::headerLoaded);
+        model.setResultSet(m_big);
+        QVERIFY(header.wait(20000));
+        QVERIFY(model.moreAvailable());
+        model.sort(0, Qt::DescendingOrder);
+        QTRY_VERIFY_WITH_TIMEOUT(model.isArranged() && !model.isArranging(), 30000);
+        QVERIFY(model.arrangedAll());
+        QVERIFY(!model.moreAvailable());
+        QCOMPARE(model.rowCount(), 12345);
+    }
+
+    void cancelKeepsWhatIsShown()
+    {
+        ResultTableModel model(m_client.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(1000);
+        QSignalSpy header(&model, &ResultTableModel::headerLoaded);
+        QSignalSpy state(&model, &ResultTableModel::arrangeStateChanged);
+        model.setResultSet(m_big);
+        QVERIFY(header.wait(20000));
+        model.sort(0, Qt::DescendingOrder);
+        QVERIFY(model.isArranging());
+        model.cancelArrange();
+        QVERIFY(!model.isArranging());
+        QVERIFY(!model.isArranged());
+        QCOMPARE(model.requestedArrangement().sortColumn, -1);
+        QTest::qWait(300); // pages still arriving change nothing
+        QVERIFY(!model.isArranged());
+        QCOMPARE(model.data(model.index(0, 0)).toString(), QStringLiteral("1"));
+        QVERIFY(state.size() >= 2);
     }
 
     void errorsStopTheLoading()

@@ -14,6 +14,7 @@
 #include "jobs/runcontroller.h"
 #include "jobs/runpanel.h"
 #include "logs/logpanel.h"
+#include "logs/logview.h"
 #include "mainwindow.h"
 #include "profiles/clientpool.h"
 #include "profiles/memorysecretstore.h"
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void restoreAfterCrash();
     void profileDialogRoundTrip();
     void historyAndServerJobs();
+    void f6MovesTheFocusBetweenEditorResultAndLog();
 
 private:
     std::unique_ptr<MainWindow> openWindow(App &app);
@@ -421,6 +423,42 @@ void TestMainWindow::historyAndServerJobs()
     JobTracker *tracker = m_app->registry.find(QStringLiteral("Local"), taskId);
     QVERIFY(tracker);
     QTRY_COMPARE_WITH_TIMEOUT(tracker->status(), JobStatus::Cancelled, kJobTimeoutMs);
+}
+
+void TestMainWindow::f6MovesTheFocusBetweenEditorResultAndLog()
+{
+    auto w = openWindow(*m_app);
+    QVERIFY(w);
+    // F6 / Shift+F6 are menu actions (so Settings can remap them), and nothing else uses them.
+    int f6 = 0;
+    for (QAction *a : w->findChildren<QAction *>()) {
+        for (const QKeySequence &k : a->shortcuts())
+            f6 += k == QKeySequence(Qt::Key_F6) || k == QKeySequence(Qt::SHIFT | Qt::Key_F6);
+    }
+    QCOMPARE(f6, 2);
+    QVERIFY(w->findChild<QAction *>(QStringLiteral("nextPaneAction")));
+
+    ScriptTab *tab = w->newScript(ScriptLanguage::Sql, QStringLiteral("select 1 as one;"));
+    QVERIFY(tab);
+    ScriptEditor *editor = tab->editor();
+    w->runs()->run(tab, true);
+    RunPanel *panel = panelOf(*w, tab);
+    QVERIFY(panel);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->resultGrids().size(), 1, kJobTimeoutMs);
+    ResultGrid *grid = panel->resultGrids().first();
+    QTRY_VERIFY(grid->isVisible());
+
+    editor->setFocus();
+    QTRY_VERIFY(editor->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
+    QTRY_COMPARE(QApplication::focusWidget(), grid->view());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(panel->logPanel()->view()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
+    QTRY_VERIFY(editor->isAncestorOf(QApplication::focusWidget()) ||
+                QApplication::focusWidget() == editor);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6, Qt::ShiftModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(panel->logPanel()->view()));
 }
 
 QTEST_MAIN(TestMainWindow)

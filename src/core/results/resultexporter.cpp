@@ -3,6 +3,7 @@
 
 #include "api/linkisclient.h"
 #include "api/openfilepackedparser.h"
+#include "results/runinpool.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -51,24 +52,6 @@ struct ResultExporter::Slot
         }
     }
 };
-
-namespace {
-
-// QtConcurrent::run without linking Qt Concurrent into the core: `work` runs on the global pool
-// and owns copies of everything it reads.
-template<typename T, typename Work> QFuture<T> runInPool(Work work)
-{
-    auto promise = std::make_shared<QPromise<T>>();
-    QFuture<T> future = promise->future();
-    promise->start();
-    QThreadPool::globalInstance()->start([promise, work = std::move(work)] {
-        promise->addResult(work());
-        promise->finish();
-    });
-    return future;
-}
-
-} // namespace
 
 ResultExporter::ResultExporter(LinkisClient *client, QObject *parent)
     : QObject(parent)

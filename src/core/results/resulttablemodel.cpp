@@ -2,6 +2,7 @@
 #include "resulttablemodel.h"
 
 #include "api/linkisclient.h"
+#include "results/numberformat.h"
 
 #include <limits>
 
@@ -17,6 +18,7 @@ ResultTableModel::~ResultTableModel()
     for (RequestHandle &handle : m_inFlight)
         handle.cancel();
     m_probe.cancel();
+    m_limitProbe.cancel();
 }
 
 void ResultTableModel::setPageSize(int rows)
@@ -31,6 +33,8 @@ void ResultTableModel::setPageSize(int rows)
 void ResultTableModel::setMaxCachedPages(int pages)
 {
     m_maxPages = qMax(1, pages);
+    if (m_arranged || isArranging())
+        clearArrangement(); // its limit was the old cache size
     evict(-1);
 }
 
@@ -43,7 +47,19 @@ void ResultTableModel::setResultSet(const QString &path)
     m_inFlight.clear();
     m_probe.cancel();
     m_seeking = false;
+    const bool wasArranged = m_arranged || isArranging();
+    ++m_arrangeGeneration;
+    m_limitProbe.cancel();
     beginResetModel();
+    m_arranged = false;
+    m_order.clear();
+    m_wanted = m_shown = RowArrangement();
+    m_arrangeState = ArrangeState::Idle;
+    m_arrangedRows = 0;
+    m_arrangedAll = false;
+    m_pinPages = 0;
+    m_beyondLimit = false;
+    m_kinds.clear();
     m_path = path;
     m_pages.clear();
     m_columns.clear();
@@ -59,6 +75,8 @@ void ResultTableModel::setResultSet(const QString &path)
         request(0);
     if (wasLoading != isLoading())
         emit loadingChanged(isLoading());
+    if (wasArranged)
+        emit arrangeStateChanged();
 }
 
 void ResultTableModel::loadToEnd()
@@ -123,16 +141,20 @@ void ResultTableModel::finishSeek(int total)
 {
     m_seeking = false;
     if (total > m_rows) {
-        beginInsertRows(QModelIndex(), m_rows, total - 1);
+        // Arranged rows are a fixed set: the source grows without the view seeing new rows.
+        if (!m_arranged)
+            beginInsertRows(QModelIndex(), m_rows, total - 1);
         m_rows = total;
         m_pagesSeen = qMax(m_pagesSeen, (total + m_pageSize - 1) / m_pageSize);
-        endInsertRows();
+        if (!m_arranged)
+            endInsertRows();
     }
     m_toEnd = false;
     setMore(false);
     emit endReached(m_rows);
     if (!isLoading())
         emit loadingChanged(false);
+    continueArrange();
 }
 
 void ResultTableModel::request(int page) const
@@ -170,6 +192,8 @@ void ResultTableModel::onPage(quint64 generation, int page, Result<ResultPage> r
             m_toEnd = false;
             setMore(false);
         }
+        if (m_arrangeState == ArrangeState::Loading)
+            stopArranging(); // the rows it needs cannot be read
         emit failed(m_lastError);
         if (!isLoading())
             emit loadingChanged(false);
@@ -191,6 +215,9 @@ void ResultTableModel::onPage(quint64 generation, int page, Result<ResultPage> r
         m_headerKnown = true;
         m_type = p.type;
         m_columns = p.columns;
+        m_kinds.clear();
+        for (const ResultColumn &column : std::as_const(m_columns))
+            m_kinds.append(columnKind(column.type));
         if (page == 0 && n > 0) {
             m_pages.insert(0, std::move(stored));
             m_rows = n;
@@ -199,17 +226,23 @@ void ResultTableModel::onPage(quint64 generation, int page, Result<ResultPage> r
         endResetModel();
         emit headerLoaded();
     } else if (sequential && page == m_pagesSeen && n > 0) {
-        beginInsertRows(QModelIndex(), m_rows, m_rows + n - 1);
-        m_pages.insert(page, std::move(stored));
+        // Arranged rows are a fixed set: the source grows without the view seeing new rows.
+        if (!m_arranged)
+            beginInsertRows(QModelIndex(), m_rows, m_rows + n - 1);
+        if (!m_arranged || page < m_pinPages) // arranged rows never show a later page
+            m_pages.insert(page, std::move(stored));
         m_rows += n;
         m_pagesSeen = page + 1;
-        endInsertRows();
+        if (!m_arranged)
+            endInsertRows();
     } else if (!sequential && n > 0) {
         // A page read again after it was evicted.
         m_pages.insert(page, std::move(stored));
         const int first = page * m_pageSize;
         const int lastRow = qMin(m_rows, first + n) - 1;
-        if (lastRow >= first)
+        if (m_arranged && rowCount() > 0)
+            emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+        else if (!m_arranged && lastRow >= first)
             emit dataChanged(index(first, 0), index(lastRow, columnCount() - 1));
     }
     evict(page);
@@ -224,6 +257,7 @@ void ResultTableModel::onPage(quint64 generation, int page, Result<ResultPage> r
     }
     if (!isLoading())
         emit loadingChanged(false);
+    continueArrange();
 }
 
 void ResultTableModel::setMore(bool more)
@@ -240,7 +274,7 @@ void ResultTableModel::evict(int keep)
         int oldest = -1;
         quint64 oldestUse = std::numeric_limits<quint64>::max();
         for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
-            if (it.key() != keep && it->lastUse < oldestUse) {
+            if (it.key() != keep && it.key() >= m_pinPages && it->lastUse < oldestUse) {
                 oldest = it.key();
                 oldestUse = it->lastUse;
             }
@@ -265,7 +299,14 @@ const ResultTableModel::Page *ResultTableModel::pageFor(int row) const
 
 int ResultTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_rows;
+    if (parent.isValid())
+        return 0;
+    return m_arranged ? int(m_order.size()) : m_rows;
+}
+
+int ResultTableModel::sourceRow(int row) const
+{
+    return m_arranged ? m_order.value(row, -1) : row;
 }
 
 int ResultTableModel::columnCount(const QModelIndex &parent) const
@@ -282,7 +323,8 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::ToolTipRole &&
         role != IsNullRole && role != IsLoadedRole)
         return {};
-    const Page *page = pageFor(index.row());
+    const int source = sourceRow(index.row());
+    const Page *page = source >= 0 ? pageFor(source) : nullptr;
     if (!page) {
         if (role == IsNullRole || role == IsLoadedRole)
             return false;
@@ -290,7 +332,7 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
     }
     if (role == IsLoadedRole)
         return true;
-    const int offset = index.row() % m_pageSize;
+    const int offset = source % m_pageSize;
     if (offset >= page->rows.size())
         return {};
     const QStringList &cells = page->rows.at(offset);
@@ -302,15 +344,22 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
     if (null)
         return nullText();
     const QString value = cells.value(column);
-    if (role == Qt::ToolTipRole)
-        return value.size() > 60 || value.contains(u'\n') ? QVariant(value) : QVariant();
-    return value;
+    if (role == Qt::EditRole)
+        return value; // exact, for copying
+    const bool real = !isText() && columnKindAt(column) == ColumnKind::Real;
+    if (role == Qt::ToolTipRole) {
+        // The exact text where the display differs from it or cannot hold it.
+        if (value.size() > 60 || value.contains(u'\n') || (real && displayReal(value) != value))
+            return value;
+        return {};
+    }
+    return real ? displayReal(value) : value;
 }
 
 QVariant ResultTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Vertical) {
-        if (role == Qt::DisplayRole && section >= 0 && section < m_rows)
+        if (role == Qt::DisplayRole && section >= 0 && section < rowCount())
             return section + 1;
         return {};
     }
@@ -334,7 +383,9 @@ QVariant ResultTableModel::headerData(int section, Qt::Orientation orientation, 
 
 bool ResultTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_more && m_headerKnown;
+    // A sort or filter reads the pages it needs itself, up to arrangeLimit(), and then shows a
+    // fixed set of rows.
+    return !parent.isValid() && m_more && m_headerKnown && !m_arranged && !isArranging();
 }
 
 void ResultTableModel::fetchMore(const QModelIndex &parent)

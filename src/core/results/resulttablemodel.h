@@ -5,6 +5,8 @@
 #include "api/requesthandle.h"
 #include "api/result.h"
 #include "api/resultpage.h"
+#include "results/columnkind.h"
+#include "results/rowarranger.h"
 
 #include <QAbstractTableModel>
 #include <QBitArray>
@@ -21,6 +23,17 @@ class LinkisClient;
 // read again. A generation counter drops replies meant for an earlier result set. SQL NULL cells
 // answer IsNullRole = true and display nullText(), for the view to style. A text result (type
 // "1") is one column, one record per row.
+//
+// Floating-point cells display without binary rounding noise (displayReal); Qt::EditRole is the
+// exact text the engine sent, for copying.
+//
+// Sorting and filtering by value cover the whole result set when it fits in the bounded cache
+// (arrangeLimit() = maxCachedPages() pages, 100,000 rows by default): the missing pages are read
+// first (arrangeProgress(), cancelArrange()), kept while the arrangement is shown, and ordered on
+// a worker thread by the column's type (arrangeRows). The model then shows the arranged rows.
+// A bigger result set is arranged over its first arrangeLimit() rows only, and arrangedAll() is
+// false, for the view to say so. While those pages are pinned, a page of rows past the limit
+// that the view asks for is held besides them (the cache is then one page over its bound).
 class ResultTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -69,6 +82,30 @@ public:
     quint64 generation() const { return m_generation; }
     const ApiError &lastError() const { return m_lastError; }
 
+    // Sorts by the column's type (-1: the server's order). Asynchronous: see isArranging().
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    // Shows only the rows whose cell in `column` is `value` exactly (or SQL NULL).
+    void setFilter(int column, const QString &value, bool isNull = false);
+    void clearFilter();
+    // Back to every row in the server's order.
+    void clearArrangement();
+    // Stops reading or ordering for a sort or filter; what is shown stays.
+    void cancelArrange();
+    // What the rows show, and what was last asked for (differs while isArranging()).
+    RowArrangement arrangement() const { return m_shown; }
+    RowArrangement requestedArrangement() const { return m_wanted; }
+    bool isArranged() const { return m_arranged; }
+    bool isArranging() const { return m_arrangeState != ArrangeState::Idle; }
+    int arrangeLimit() const { return m_maxPages * m_pageSize; }
+    // The rows the shown arrangement covered, and whether they are the whole result set.
+    int arrangedSourceRows() const { return m_arrangedRows; }
+    bool arrangedAll() const { return m_arrangedAll; }
+    // Milliseconds the last ordering took on the worker thread.
+    qint64 lastArrangeMs() const { return m_lastArrangeMs; }
+    // The row of the result set shown at `row`.
+    int sourceRow(int row) const;
+    ColumnKind columnKindAt(int column) const { return m_kinds.value(column, ColumnKind::Text); }
+
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -86,8 +123,19 @@ signals:
     // The empty page after the last row was reached: rowCount() is the total.
     void endReached(int rows);
     void failed(const linkisdesk::ApiError &error);
+    // While a sort or filter reads the rows it needs: rows read of `rows` wanted.
+    void arrangeProgress(int read, int rows);
+    // A sort or filter started, finished, was cancelled or failed.
+    void arrangeStateChanged();
 
 private:
+    enum class ArrangeState { Idle, Loading, Ordering };
+    struct Ordered
+    {
+        QList<int> order;
+        qint64 ms = 0;
+    };
+
     struct Page
     {
         QList<QStringList> rows;
@@ -105,6 +153,12 @@ private:
     void onProbe(quint64 generation, int row, Result<ResultPage> result);
     void finishSeek(int total);
     const Page *pageFor(int row) const;
+    void rearrange();
+    void continueArrange();
+    void probeBeyondLimit();
+    void startOrdering();
+    void stopArranging();
+    ArrangeColumn arrangeColumn(int column, int rows) const;
 
     QPointer<LinkisClient> m_client;
     QString m_path;
@@ -126,6 +180,20 @@ private:
     mutable QHash<int, Page> m_pages; // 0-based page index
     mutable QHash<int, RequestHandle> m_inFlight;
     mutable quint64 m_clock = 0;
+
+    QList<ColumnKind> m_kinds;
+    RowArrangement m_wanted;
+    RowArrangement m_shown;
+    ArrangeState m_arrangeState = ArrangeState::Idle;
+    quint64 m_arrangeGeneration = 0;
+    bool m_arranged = false;
+    QList<int> m_order; // source row of each shown row, while arranged
+    int m_arrangedRows = 0;
+    bool m_arrangedAll = false;
+    qint64 m_lastArrangeMs = 0;
+    int m_pinPages = 0; // pages 0 .. m_pinPages-1 are not evicted (a sort or filter needs them)
+    bool m_beyondLimit = false; // a row past arrangeLimit() is known to exist
+    RequestHandle m_limitProbe;
 };
 
 } // namespace linkisdesk

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rowwriter.h"
 
+#include "columnkind.h"
+
 #include <QSet>
 #include <QVarLengthArray>
 
@@ -372,19 +374,7 @@ void RowWriter::writeJson(const Cells &cells, ByteSink &out) const
 
 bool RowWriter::isNumericType(QStringView type)
 {
-    static const char *const numeric[] = {"tinyint", "smallint", "short",  "int",       "integer",
-                                          "long",    "bigint",   "float",  "double",    "real",
-                                          "decimal", "numeric",  "number", "bigdecimal"};
-    // "decimal(10,2)" and "int unsigned" count as their base type.
-    qsizetype end = 0;
-    while (end < type.size() && type.at(end).isLetter())
-        ++end;
-    const QStringView base = type.left(end);
-    for (const char *name : numeric) {
-        if (base.compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
+    return isNumeric(columnKind(type));
 }
 
 bool RowWriter::isJsonNumber(QByteArrayView s)

@@ -5,8 +5,10 @@
 #include "jobs/jobstatusstyle.h"
 #include "jobs/jobtracker.h"
 #include "logs/logpanel.h"
+#include "logs/logview.h"
 #include "results/resultgrid.h"
 
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -372,6 +374,38 @@ QList<ResultGrid *> RunPanel::resultGrids() const
             grids.append(g);
     }
     return grids;
+}
+
+QList<QWidget *> RunPanel::focusPanes() const
+{
+    QList<QWidget *> panes;
+    if (auto *grid = qobject_cast<ResultGrid *>(m_tabs->currentWidget());
+        grid && m_tabs->isVisibleTo(this))
+        panes << grid->focusTarget();
+    panes << m_log->view();
+    return panes;
+}
+
+bool RunPanel::focusNextPane(QWidget *editor, const RunPanel *panel, bool backwards)
+{
+    QList<QWidget *> ring;
+    if (editor)
+        ring << editor;
+    if (panel && panel->isVisible())
+        ring << panel->focusPanes();
+    ring.removeIf([](QWidget *w) { return !w || !w->isVisible(); });
+    if (ring.isEmpty())
+        return false;
+    const QWidget *focused = QApplication::focusWidget();
+    qsizetype at = -1;
+    for (qsizetype i = 0; i < ring.size() && at < 0; ++i) {
+        if (focused && (ring.at(i) == focused || ring.at(i)->isAncestorOf(focused)))
+            at = i;
+    }
+    const qsizetype n = ring.size();
+    const qsizetype next = at < 0 ? 0 : (backwards ? (at + n - 1) % n : (at + 1) % n);
+    ring.at(next)->setFocus(Qt::ShortcutFocusReason);
+    return true;
 }
 
 int RunPanel::lineFromError(const QString &message)

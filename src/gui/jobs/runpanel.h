@@ -49,6 +49,12 @@ public:
     LogPanel *logPanel() const { return m_log; }
     QTabWidget *tabs() const { return m_tabs; }
     QList<ResultGrid *> resultGrids() const;
+    // The panes that take the keyboard focus, in order: the result on screen, the log.
+    QList<QWidget *> focusPanes() const;
+    // F6 / Shift+F6: moves the focus to the next (previous) of the editor and the panel's panes,
+    // from the one that has it; to the editor when the focus is elsewhere. False when nothing
+    // could take it.
+    static bool focusNextPane(QWidget *editor, const RunPanel *panel, bool backwards = false);
     QProgressBar *progressBar() const { return m_progress; }
     QTableWidget *progressTable() const { return m_progressTable; }
     QToolButton *killButton() const { return m_kill; }

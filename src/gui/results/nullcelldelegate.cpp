@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "results/nullcelldelegate.h"
 
+#include "results/columnkind.h"
 #include "results/resulttablemodel.h"
 
 namespace linkisdesk {
@@ -12,17 +13,11 @@ NullCellDelegate::NullCellDelegate(QObject *parent)
 void NullCellDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
-    static const QStringList numeric = {QStringLiteral("int"),      QStringLiteral("long"),
-                                        QStringLiteral("bigint"),   QStringLiteral("double"),
-                                        QStringLiteral("float"),    QStringLiteral("decimal"),
-                                        QStringLiteral("smallint"), QStringLiteral("tinyint"),
-                                        QStringLiteral("integer"),  QStringLiteral("real")};
     const QString type =
         index.model()
             ->headerData(index.column(), Qt::Horizontal, ResultTableModel::ColumnTypeRole)
-            .toString()
-            .toLower();
-    if (numeric.contains(type.section(u'(', 0, 0)))
+            .toString();
+    if (isNumeric(columnKind(type)))
         option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
     if (index.data(ResultTableModel::IsNullRole).toBool()) {
         option->font.setItalic(true);

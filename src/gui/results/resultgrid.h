@@ -4,9 +4,9 @@
 #include <QWidget>
 
 class QLabel;
+class QMenu;
 class QPlainTextEdit;
 class QProgressBar;
-class QSortFilterProxyModel;
 class QTableView;
 class QToolButton;
 
@@ -15,10 +15,13 @@ namespace linkisdesk {
 class LinkisClient;
 class ResultExporter;
 class ResultTableModel;
+struct CellBlock;
 
-// One result set: a grid on the paged ResultTableModel (sort of the loaded rows, copy with
-// headers, fit columns, NULL shown distinctly, "N rows loaded, more available"), or a read-only
-// text viewer for text results; export to CSV / TSV / JSON with progress and cancel.
+// One result set: a grid on the paged ResultTableModel (sort by the column's type and filter by
+// a value over the whole result set when it fits the cache, with progress and cancel, and a bar
+// over the grid that says what the sort or filter covers; copy; a context menu; fit columns; NULL
+// shown distinctly; "N rows loaded, more available"), or a read-only text viewer for text
+// results; export to CSV / TSV / JSON with progress and cancel.
 class ResultGrid : public QWidget
 {
     Q_OBJECT
@@ -29,10 +32,18 @@ public:
 
     ResultTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
+    // The widget that takes the keyboard focus: the grid, or the text viewer of a text result.
+    QWidget *focusTarget() const;
     QString summaryText() const;
-    // Tab-separated, header line first; the selection, or every loaded row when none.
+    // What the bar over the grid says about the sort or filter (empty when there is none).
+    QString arrangeText() const;
+    // Tab-separated exact values of the selection (every loaded row when none), with a header
+    // line when asked. One cell without a header is just its value.
     QString copyText(bool withHeaders = true) const;
+    // Ctrl+C: the selected values, without the header.
     void copyToClipboard();
+    // The context menu's entries, for the cell under `index` (the current cell when invalid).
+    QMenu *createContextMenu(const QModelIndex &index, QWidget *parent);
     void fitColumns();
     // Ctrl+End: the last row of the whole result set, not just of the rows loaded so far.
     void goToLastRow();
@@ -40,23 +51,35 @@ public:
     bool exportTo(const QString &filePath);
     ResultExporter *exporter() const { return m_exporter; }
 
+    // "1 row", "2 rows", "100,000 rows" (English has no plural catalogue: the singular is its
+    // own source string).
+    static QString rowsText(int rows);
+
 Q_SIGNALS:
     void summaryChanged(const QString &text);
 
 private:
     void updateSummary();
+    void updateArrangeBar();
     void exportWithDialog(const QString &format);
     void refreshText();
+    CellBlock selectedBlock() const;
+    void filterBy(const QModelIndex &index);
 
     LinkisClient *m_client;
     QString m_path;
     ResultTableModel *m_model;
-    QSortFilterProxyModel *m_proxy;
     QTableView *m_view;
     QPlainTextEdit *m_text = nullptr;
+    QWidget *m_arrangeBar;
+    QLabel *m_arrangeNote;
+    QProgressBar *m_arrangeProgress;
+    QToolButton *m_cancelArrange;
+    QToolButton *m_clearArrange;
     QLabel *m_summary;
     QProgressBar *m_exportProgress;
     QToolButton *m_cancelExport;
+    QAction *m_exportOrderNote;
     ResultExporter *m_exporter = nullptr;
     bool m_fitted = false;
     bool m_wantLastRow = false;

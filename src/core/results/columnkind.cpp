@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "columnkind.h"
 
+#include <QString>
+
 namespace linkisdesk {
 
 ColumnKind columnKind(QStringView type)

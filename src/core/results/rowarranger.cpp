@@ -2,7 +2,9 @@
 #include "rowarranger.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <string_view>
 #include <vector>
 
 namespace linkisdesk {
@@ -72,6 +74,29 @@ int compareDecimal(const Decimal &a, const Decimal &b)
     return a.negative ? -m : m;
 }
 
+// A cell as a double. std::from_chars on a Latin-1 copy: QString::toDouble costs about 3 us a
+// cell in Qt 6.4, a third of a second for 100,000 rows; this is twenty times faster. Anything
+// from_chars does not take whole (a leading '+', spaces) goes to QString::toDouble.
+bool parseDouble(const QString &cell, double *value)
+{
+    char buffer[64];
+    const qsizetype n = cell.size();
+    bool ascii = n > 0 && n < qsizetype(sizeof buffer);
+    for (qsizetype i = 0; ascii && i < n; ++i) {
+        const char16_t c = cell.at(i).unicode();
+        ascii = c > u' ' && c < 128 && c != u'+';
+        buffer[i] = char(c);
+    }
+    if (ascii) {
+        const auto [end, error] = std::from_chars(buffer, buffer + n, *value);
+        if (error == std::errc() && end == buffer + n)
+            return true;
+    }
+    bool ok = false;
+    *value = cell.toDouble(&ok);
+    return ok;
+}
+
 template<typename T> int threeWay(const T &a, const T &b)
 {
     return a < b ? -1 : (b < a ? 1 : 0);
@@ -96,8 +121,7 @@ std::vector<Key> keysFor(int rows, const ArrangeColumn &column)
         case ColumnKind::Integer:
         case ColumnKind::Decimal: k.cls = parseDecimal(cell, &k.decimal) ? Value : Other; break;
         case ColumnKind::Real: {
-            bool ok = false;
-            k.real = cell.toDouble(&ok);
+            const bool ok = parseDouble(cell, &k.real);
             k.cls = ok && !std::isnan(k.real) ? Value : Other;
             break;
         }
@@ -105,6 +129,40 @@ std::vector<Key> keysFor(int rows, const ArrangeColumn &column)
         }
     }
     return keys;
+}
+
+// The fast path for numbers: a key a double holds exactly in order, next to its row, sorted as
+// one contiguous array. Floating point always qualifies; integers and decimals when they have at
+// most 15 significant digits (distinct ones stay distinct as doubles, equal ones stay equal).
+struct NumberKey
+{
+    quint8 cls; // Null or Value
+    double value;
+    int row;
+};
+
+bool numberKeys(const ArrangeColumn &column, const std::vector<int> &rows,
+                std::vector<NumberKey> *out)
+{
+    out->reserve(rows.size());
+    const bool exact = column.kind == ColumnKind::Integer || column.kind == ColumnKind::Decimal;
+    for (int r : rows) {
+        if (r < column.nulls.size() && column.nulls.testBit(r)) {
+            out->push_back({Null, 0, r});
+            continue;
+        }
+        const QString &cell = column.cells.at(r);
+        if (exact) {
+            Decimal d;
+            if (!parseDecimal(cell, &d) || d.integer.size() + d.fraction.size() > 15)
+                return false;
+        }
+        double value = 0;
+        if (!parseDouble(cell, &value) || std::isnan(value))
+            return false; // text or NaN in the column: the general path
+        out->push_back({Value, value, r});
+    }
+    return true;
 }
 
 } // namespace
@@ -126,6 +184,59 @@ QList<int> arrangeRows(int rows, const RowArrangement &arrangement, const Arrang
                 continue;
         }
         order.push_back(r);
+    }
+    const bool numeric = isNumeric(sort.kind);
+    std::vector<NumberKey> numbers;
+    if (arrangement.sortColumn >= 0 && sort.cells.size() >= rows && numeric &&
+        numberKeys(sort, order, &numbers)) {
+        auto less = [](const NumberKey &a, const NumberKey &b) {
+            return a.cls != b.cls ? a.cls < b.cls : a.value < b.value;
+        };
+        if (arrangement.sortOrder == Qt::AscendingOrder)
+            std::stable_sort(numbers.begin(), numbers.end(), less);
+        else
+            std::stable_sort(
+                numbers.begin(), numbers.end(),
+                [&less](const NumberKey &a, const NumberKey &b) { return less(b, a); });
+        QList<int> out;
+        out.reserve(qsizetype(numbers.size()));
+        for (const NumberKey &k : numbers)
+            out.append(k.row);
+        return out;
+    }
+    if (arrangement.sortColumn >= 0 && sort.cells.size() >= rows && !numeric) {
+        // Text, dates, timestamps, booleans: UTF-16 code unit order (QString::compare), on one
+        // contiguous array of views.
+        struct TextKey
+        {
+            bool null;
+            std::u16string_view text;
+            int row;
+        };
+        std::vector<TextKey> keys;
+        keys.reserve(order.size());
+        for (int r : order) {
+            const QString &cell = sort.cells.at(r);
+            const bool null = r < sort.nulls.size() && sort.nulls.testBit(r);
+            keys.push_back(
+                {null,
+                 std::u16string_view(reinterpret_cast<const char16_t *>(cell.constData()),
+                                     size_t(cell.size())),
+                 r});
+        }
+        auto less = [](const TextKey &a, const TextKey &b) {
+            return a.null != b.null ? a.null : a.text < b.text;
+        };
+        if (arrangement.sortOrder == Qt::AscendingOrder)
+            std::stable_sort(keys.begin(), keys.end(), less);
+        else
+            std::stable_sort(keys.begin(), keys.end(),
+                             [&less](const TextKey &a, const TextKey &b) { return less(b, a); });
+        QList<int> out;
+        out.reserve(qsizetype(keys.size()));
+        for (const TextKey &k : keys)
+            out.append(k.row);
+        return out;
     }
     if (arrangement.sortColumn >= 0 && sort.cells.size() >= rows) {
         const std::vector<Key> keys = keysFor(rows, sort);

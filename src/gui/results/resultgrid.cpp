@@ -65,8 +65,8 @@ ResultGrid::ResultGrid(LinkisClient *client, const QString &resultSetPath, QWidg
     m_arrangeNote->setObjectName(QStringLiteral("arrangeNote"));
     m_arrangeNote->setWordWrap(true);
     m_arrangeNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_arrangeProgress->setMaximumWidth(180);
-    m_arrangeProgress->setMaximumHeight(16);
+    m_arrangeProgress->setMinimumWidth(220);
+    m_arrangeProgress->setMaximumWidth(260);
     m_cancelArrange->setText(tr("Cancel"));
     m_cancelArrange->setObjectName(QStringLiteral("cancelArrange"));
     m_clearArrange->setText(tr("Clear sort and filter"));

@@ -1059,13 +1059,13 @@
         <translation>筛选：%1 = %2</translation>
     </message>
     <message numerus="yes">
-        <source>all %Ln rows of the result</source>
+        <source>covers all %Ln rows of the result</source>
         <translation>
             <numerusform>涵盖结果的全部 %Ln 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>only the first %Ln rows: the result has more, which are not included</source>
+        <source>covers only the first %Ln rows: the result has more, which are not included</source>
         <translation>
             <numerusform>仅涵盖前 %Ln 行：结果还有更多行，未包含在内</numerusform>
         </translation>

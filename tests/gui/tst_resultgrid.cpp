@@ -9,7 +9,6 @@
 #include "results/resulttablemodel.h"
 #include "testgateway.h"
 
-#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
 #include <QHeaderView>
@@ -179,10 +178,10 @@ private slots:
         auto g = grid(m_big);
         QVERIFY(g);
         ResultTableModel *model = g->model();
-        QAbstractItemModelTester tester(model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model->setPageSize(1000); // 12 pages to read: the sort must not stop at the first
-        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1000, 20000);
+        // (The model runs under QAbstractItemModelTester in tst_resulttablemodel; here it would
+        // read ahead on its own.)
+        model->setPageSize(1000); // 13 pages to read: the sort must not stop at the loaded ones
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() >= 1000, 20000);
 
         click(g.get(), 0);
         QTRY_VERIFY_WITH_TIMEOUT(model->isArranged() && !model->isArranging(), 30000);

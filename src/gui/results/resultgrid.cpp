@@ -286,10 +286,11 @@ void ResultGrid::updateArrangeBar()
         }
         const int covered = m_model->arrangedSourceRows();
         if (m_model->arrangedAll()) {
-            parts << tr("all %Ln rows of the result", nullptr, covered);
+            parts << tr("covers all %Ln rows of the result", nullptr, covered);
         } else {
-            parts << tr("only the first %Ln rows: the result has more, which are not included",
-                        nullptr, covered);
+            parts << tr(
+                "covers only the first %Ln rows: the result has more, which are not included",
+                nullptr, covered);
             colour = QStringLiteral("#b7791f");
         }
         text = parts.join(QStringLiteral(" \u2014 "));

@@ -510,6 +510,24 @@
             <numerusform>%1：%n 个未完成</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Scheduled: queued</source>
+        <translation>已调度：排队中</translation>
+    </message>
+    <message>
+        <source>Queued behind the server&apos;s concurrency limit: it starts when a running job ends.</source>
+        <translation>受服务器并发上限限制而排队：有正在运行的作业结束后才会开始。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of your jobs on this profile running now.</source>
+        <translation>
+            <numerusform>此配置下您当前有 %n 个作业正在运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server says: %1</source>
+        <translation>服务器消息：%1</translation>
+    </message>
 </context>
 <context>
     <name>linkisdesk::KillConfirmDialog</name>
@@ -603,6 +621,15 @@
     <message>
         <source>Cannot save the log: %1</source>
         <translation>无法保存日志：%1</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::LogView</name>
+    <message numerus="yes">
+        <source>No lines at this level; the filter hides %n line(s)</source>
+        <translation>
+            <numerusform>此级别没有日志行；筛选隐藏了 %n 行</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1136,6 +1163,18 @@
     <message>
         <source>this job</source>
         <translation>此作业</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>以及另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jobs (%1)</source>
+        <translation>
+            <numerusform>%n 个作业（%1）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -265,6 +265,25 @@ private slots:
         QCOMPARE(cut.size(), 20);
         QCOMPARE(cut.back(), QChar(0x2026));
     }
+
+    void firstLineSkipsCommentsAndImports()
+    {
+        QCOMPARE(JobJournal::firstLineOf(
+                     QStringLiteral("#!/usr/bin/env python3\n# load the day\nimport time\n"
+                                    "from datetime import date\n\nrows = load(date.today())\n")),
+                 QStringLiteral("rows = load(date.today())"));
+        QCOMPARE(JobJournal::firstLineOf(
+                     QStringLiteral("-- daily report\n/* owner: bi\n   team */\nselect * from t;")),
+                 QStringLiteral("select * from t;"));
+        QCOMPARE(JobJournal::firstLineOf(QStringLiteral("library(dplyr)\nsummary(df)")),
+                 QStringLiteral("summary(df)"));
+        // Nothing but imports: the first of them rather than nothing.
+        QCOMPARE(JobJournal::firstLineOf(QStringLiteral("\nimport time\nimport os\n")),
+                 QStringLiteral("import time"));
+        // "important" is not an import.
+        QCOMPARE(JobJournal::firstLineOf(QStringLiteral("important = 1")),
+                 QStringLiteral("important = 1"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJournal)

@@ -9,6 +9,7 @@
 #include <Qsci/qscilexer.h>
 
 #include <QFile>
+#include <QImage>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -80,6 +81,27 @@ private Q_SLOTS:
         editor.setCursorPosition(0, 2);
         editor.toggleComment();
         QCOMPARE(editor.text(), QStringLiteral("# x = 1\n"));
+    }
+
+    // An error note must show every character: in a boxed annotation the underscore fell on the
+    // box's bottom edge, and "no_such_table" read "no such table".
+    void errorNoteShowsUnderscores()
+    {
+        ScriptEditor editor;
+        editor.resize(600, 200);
+        editor.setText(QStringLiteral("select * from no_such_table;\n"));
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        auto noteImage = [&editor](const QString &note) {
+            editor.clearErrors();
+            editor.markError(1, note);
+            editor.viewport()->repaint();
+            return editor.viewport()->grab().toImage();
+        };
+        const QImage spaces = noteImage(QStringLiteral("no such table: no such table"));
+        const QImage underscores = noteImage(QStringLiteral("no such table: no_such_table"));
+        QCOMPARE(underscores.size(), spaces.size());
+        QVERIFY2(underscores != spaces, "the underscores of the note are not drawn");
     }
 
     void errorMarkersAndGoToLine()

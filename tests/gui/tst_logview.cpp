@@ -57,6 +57,32 @@ private Q_SLOTS:
         QCOMPARE(panel.view()->rowCount(), 1000);
     }
 
+    void clearStartsANewRunOnTheWholeLog()
+    {
+        LogPanel panel;
+        panel.resize(800, 300);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.appendLines(sampleLog(100));
+        panel.setSearchText(QStringLiteral("777"));
+        panel.setFilter(LogStore::Filter::Error);
+        panel.view()->setFollowing(false);
+        // The next run's lines, all Info: hidden by the filter left from the last run, unless
+        // the panel starts over.
+        panel.clear();
+        panel.appendLines({QStringLiteral("2024-05-01 10:00:00.000 INFO next run")});
+        QCOMPARE(panel.filter(), LogStore::Filter::All);
+        QCOMPARE(panel.view()->searchText(), QString());
+        QCOMPARE(panel.view()->rowCount(), 1);
+        QVERIFY(panel.view()->isFollowing());
+        QVERIFY(panel.filterButtonText(LogStore::Filter::All).startsWith(QStringLiteral("All")));
+        // A filter that hides every line says so.
+        panel.setFilter(LogStore::Filter::Error);
+        QCOMPARE(panel.view()->rowCount(), 0);
+        QCOMPARE(panel.view()->emptyHint(),
+                 QStringLiteral("No lines at this level; the filter hides 1 line(s)"));
+    }
+
     void searchHighlightsAndWraps()
     {
         LogPanel panel;

@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace linkisdesk {
 
@@ -215,18 +216,49 @@ void JobJournal::clear()
     markChanged();
 }
 
+namespace {
+// Lines that say little about what a job does: comments and imports.
+bool isPreamble(QStringView line, bool *inBlockComment)
+{
+    if (*inBlockComment) {
+        if (line.contains(u"*/"))
+            *inBlockComment = false;
+        return true;
+    }
+    if (line.startsWith(u"/*")) {
+        *inBlockComment = !line.contains(u"*/");
+        return true;
+    }
+    if (line.startsWith(u'#') || line.startsWith(u"--") || line.startsWith(u"//"))
+        return true;
+    static const QRegularExpression imports(
+        QStringLiteral("^(import\\s|from\\s+\\S+\\s+import\\s|(library|require)\\s*\\()"));
+    return imports.match(line).hasMatch();
+}
+} // namespace
+
 QString JobJournal::firstLineOf(const QString &code, int maxLength)
 {
     const QStringList lines = code.split(u'\n');
+    QString fallback; // the first non-blank line, when nothing but comments and imports
+    QString found;
+    bool inBlockComment = false;
     for (const QString &line : lines) {
         const QString trimmed = line.trimmed();
         if (trimmed.isEmpty())
             continue;
-        if (trimmed.size() <= maxLength)
-            return trimmed;
-        return trimmed.left(maxLength - 1) + QChar(0x2026);
+        if (fallback.isEmpty())
+            fallback = trimmed;
+        if (!isPreamble(trimmed, &inBlockComment)) {
+            found = trimmed;
+            break;
+        }
     }
-    return QString();
+    if (found.isEmpty())
+        found = fallback;
+    if (found.size() <= maxLength)
+        return found;
+    return found.left(maxLength - 1) + QChar(0x2026);
 }
 
 } // namespace linkisdesk

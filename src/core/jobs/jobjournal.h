@@ -65,7 +65,8 @@ public:
     bool remove(const QString &profile, qint64 taskId);
     void clear();
 
-    // The first line worth showing of a script (skips blank lines), cut to `maxLength`.
+    // The first line worth showing of a script, cut to `maxLength`: blank, comment and import
+    // lines are skipped (the first non-blank line when there is nothing else).
     static QString firstLineOf(const QString &code, int maxLength = 120);
 
 signals:

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "logstore.h"
 
+#include "api/loglevel.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -9,8 +11,6 @@ namespace linkisdesk {
 namespace {
 
 constexpr qsizetype kBlockSize = 1 << 20;
-constexpr int kMaxHeaderTokens = 6;
-constexpr qsizetype kMaxHeaderBytes = 120;
 
 quint32 blockOf(quint64 start)
 {
@@ -29,26 +29,6 @@ char asciiLower(char c)
 bool isAsciiLetter(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-// Level of one header token ("ERROR", "[WARN]", "INFO:"), or -1.
-int levelOfToken(QByteArrayView token)
-{
-    while (!token.isEmpty() && (token.front() == '[' || token.front() == '('))
-        token = token.sliced(1);
-    while (
-        !token.isEmpty() &&
-        (token.back() == ']' || token.back() == ')' || token.back() == ':' || token.back() == ','))
-        token.chop(1);
-    if (token.isEmpty() || token.size() > 12)
-        return -1;
-    if (token == "ERROR" || token == "SYSTEM-ERROR" || token == "FATAL" || token == "SEVERE")
-        return int(LogStore::Level::Error);
-    if (token == "WARN" || token == "WARNING")
-        return int(LogStore::Level::Warn);
-    if (token == "INFO" || token == "DEBUG" || token == "TRACE")
-        return int(LogStore::Level::Info);
-    return -1;
 }
 
 bool hasNonAscii(QByteArrayView bytes)
@@ -169,25 +149,7 @@ LogStore::~LogStore() = default;
 
 int LogStore::classify(QByteArrayView line)
 {
-    if (line.isEmpty())
-        return -1;
-    const bool timestamped = line.front() >= '0' && line.front() <= '9';
-    const qsizetype end = std::min(line.size(), kMaxHeaderBytes);
-    const int maxTokens = timestamped ? kMaxHeaderTokens : 1;
-    qsizetype pos = 0;
-    for (int token = 0; token < maxTokens && pos < end; ++token) {
-        while (pos < end && (line[pos] == ' ' || line[pos] == '\t'))
-            ++pos;
-        const qsizetype begin = pos;
-        while (pos < end && line[pos] != ' ' && line[pos] != '\t')
-            ++pos;
-        if (pos == begin)
-            break;
-        const int level = levelOfToken(line.sliced(begin, pos - begin));
-        if (level >= 0)
-            return level;
-    }
-    return -1;
+    return logLevelOf(line);
 }
 
 void LogStore::appendOne(QByteArrayView text)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "api/loglevel.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QObject>
@@ -18,10 +20,9 @@ namespace linkisdesk {
 // across lines), plus one 8-byte position per line, one level byte per line and one 4-byte
 // index entry per line in its level's index: about 1.15x the text. Nothing is ever dropped.
 //
-// Each line is classified on append: a line that starts like a log record
-// ("2024-05-01 10:00:00.123 ERROR ...", "[WARN] ...", "INFO: ...") gets that level; any other
-// line (a stack trace, a continuation) inherits the level of the line before it; the very
-// first lines default to Info.
+// Each line is classified on append by logLevelOf (api/loglevel.h, the one rule for levels): a
+// line that states a level gets it; any other line (a stack trace, a continuation) inherits the
+// level of the line before it; the very first lines default to Info.
 //
 // "Rows" are positions inside a filter (All, Error, Warn, Info); "lines" are positions in the
 // whole log. For Filter::All they are the same.
@@ -31,7 +32,7 @@ class LogStore : public QObject
     Q_DISABLE_COPY_MOVE(LogStore)
 
 public:
-    enum class Level : quint8 { Info, Warn, Error };
+    using Level = LogLevel;
     enum class Filter : quint8 { All, Error, Warn, Info };
     enum class Direction : quint8 { Forward, Backward };
 
@@ -72,7 +73,7 @@ public:
                    Direction direction = Direction::Forward) const;
     bool lineContains(qsizetype line, const QString &needle) const;
 
-    // Classifies one line on its own: Error/Warn/Info, or -1 when the line carries no level.
+    // Classifies one line on its own (logLevelOf): Error/Warn/Info, or -1 when it carries none.
     static int classify(QByteArrayView line);
 
 signals:

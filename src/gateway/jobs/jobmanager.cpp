@@ -107,6 +107,15 @@ Result<JobRecord> JobManager::submit(const JobRequest &request)
     r.status = JobStatus::Scheduled;
     save(*job);
     m_queue.append(r.taskId);
+    if (m_running >= m_maxJobs) {
+        job->log->append(
+            Level::Info,
+            QStringLiteral("Waiting for a free job slot: %1 job(s) running, at most %2 "
+                           "at once (--max-jobs); %3 in the queue.")
+                .arg(m_running)
+                .arg(m_maxJobs)
+                .arg(m_queue.size()));
+    }
     if (request.runningTimeoutSec > 0) {
         job->timeout = new QTimer(this);
         job->timeout->setSingleShot(true);

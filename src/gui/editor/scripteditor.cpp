@@ -69,7 +69,8 @@ ScriptEditor::ScriptEditor(QWidget *parent)
     setAutoCompletionThreshold(3);
     setAutoCompletionCaseSensitivity(false);
     setAutoCompletionReplaceWord(true);
-    setAnnotationDisplay(AnnotationBoxed);
+    // Standard, not boxed: a box's bottom edge covers the underscores of the note.
+    setAnnotationDisplay(AnnotationStandard);
     setScrollWidth(1);
     setScrollWidthTracking(true);
     indicatorDefine(StraightBoxIndicator, FlashIndicator);

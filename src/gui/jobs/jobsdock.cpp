@@ -2,6 +2,7 @@
 #include "jobs/jobsdock.h"
 
 #include "api/linkisclient.h"
+#include "api/loglevel.h"
 #include "jobs/jobjournal.h"
 #include "jobs/jobregistry.h"
 #include "jobs/jobstatusstyle.h"
@@ -39,6 +40,8 @@ constexpr int ProgressRole = Qt::UserRole + 2;
 constexpr int ServerTaskRole = Qt::UserRole + 3;
 constexpr int ServerExecRole = Qt::UserRole + 4;
 constexpr int ServerProfileRole = Qt::UserRole + 5;
+constexpr int ServerCreatedRole = Qt::UserRole + 6; // ms since the epoch, UTC
+constexpr int LastServerLineRole = Qt::UserRole + 7; // the job's latest log message
 
 // A thin progress bar painted in the cell.
 class ProgressDelegate : public QStyledItemDelegate
@@ -66,6 +69,12 @@ public:
         p->restore();
     }
 };
+
+QString queuedReason()
+{
+    return JobsDock::tr("Queued behind the server's concurrency limit: it starts when a running "
+                        "job ends.");
+}
 
 QString elapsedText(qint64 ms)
 {
@@ -193,6 +202,12 @@ void JobsDock::addTracker(JobTracker *tracker)
     connect(tracker, &JobTracker::killRequested, this, [this, tracker] { updateItem(tracker); });
     connect(tracker, &JobTracker::failed, this, [this, tracker] { updateItem(tracker); });
     connect(tracker, &QObject::destroyed, this, [this, tracker] { removeTracker(tracker); });
+    connect(tracker, &JobTracker::logLines, this, [this, tracker](const QStringList &lines) {
+        // What the server last said about the job, shown while it waits to start.
+        if (QTreeWidgetItem *item = m_items.value(tracker); item && !lines.isEmpty())
+            item->setData(StatusCol, LastServerLineRole,
+                          logMessageOf(lines.constLast()).trimmed().toString());
+    });
     updateItem(tracker);
     applyFilter();
 }
@@ -205,6 +220,10 @@ void JobsDock::removeTracker(JobTracker *tracker)
 
 void JobsDock::updateItem(JobTracker *tracker)
 {
+    if (tracker->taskId() > 0) {
+        if (QTreeWidgetItem *listed = serverItem(tracker->profileName(), tracker->taskId()))
+            syncServerItem(listed, tracker);
+    }
     QTreeWidgetItem *item = m_items.value(tracker);
     if (!item)
         return;
@@ -215,8 +234,23 @@ void JobsDock::updateItem(JobTracker *tracker)
         label = tr("Kill sent");
     else if (tracker->killState() == JobTracker::KillState::NotConfirmed)
         label = tr("Kill not confirmed");
-    item->setToolTip(StatusCol,
-                     tracker->taskId() > 0 ? tr("Task %1").arg(tracker->taskId()) : QString());
+    QString tip = tracker->taskId() > 0 ? tr("Task %1").arg(tracker->taskId()) : QString();
+    if (status == JobStatus::Scheduled && tracker->killState() == JobTracker::KillState::None) {
+        // Scheduled: accepted, waiting in the server's queue for a free slot under its limit on
+        // jobs running at once.
+        label = tr("Scheduled: queued");
+        int running = 0;
+        for (JobTracker *t : m_items.keys()) {
+            if (t->profileName() == tracker->profileName() && t->status() == JobStatus::Running)
+                ++running;
+        }
+        tip += u'\n' + queuedReason() + u' ' +
+            tr("%n of your jobs on this profile running now.", nullptr, running);
+        const QString said = item->data(StatusCol, LastServerLineRole).toString();
+        if (!said.isEmpty())
+            tip += u'\n' + tr("The server says: %1").arg(said);
+    }
+    item->setToolTip(StatusCol, tip.trimmed());
     item->setIcon(StatusCol, JobStatusStyle::icon(status));
     item->setText(StatusCol, label);
     item->setText(ProfileCol, tracker->profileName());
@@ -251,6 +285,58 @@ void JobsDock::updateAll()
         if (!isTerminal(t->status()))
             updateItem(t);
     }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (int g = 0; g < m_server->childCount(); ++g) {
+        QTreeWidgetItem *group = m_server->child(g);
+        for (int i = 0; i < group->childCount(); ++i) {
+            QTreeWidgetItem *item = group->child(i);
+            const QVariant created = item->data(StatusCol, ServerCreatedRole);
+            if (created.isValid())
+                item->setText(ElapsedCol, elapsedText(now - created.toLongLong()));
+        }
+    }
+}
+
+QTreeWidgetItem *JobsDock::serverItem(const QString &profile, qint64 taskId) const
+{
+    for (int g = 0; g < m_server->childCount(); ++g) {
+        QTreeWidgetItem *group = m_server->child(g);
+        if (group->data(StatusCol, ServerProfileRole).toString() != profile)
+            continue;
+        for (int i = 0; i < group->childCount(); ++i) {
+            if (group->child(i)->data(StatusCol, ServerTaskRole).toLongLong() == taskId)
+                return group->child(i);
+        }
+    }
+    return nullptr;
+}
+
+void JobsDock::syncServerItem(QTreeWidgetItem *item, JobTracker *tracker)
+{
+    // What this app learnt about the job since the list was read: a killed or finished job
+    // leaves the list; a live one shows its current status.
+    if (isTerminal(tracker->status())) {
+        QTreeWidgetItem *group = item->parent();
+        delete item;
+        if (group)
+            updateServerGroup(group);
+        return;
+    }
+    if (tracker->status() == JobStatus::Unknown)
+        return;
+    item->setIcon(StatusCol, JobStatusStyle::icon(tracker->status()));
+    QString label = JobStatusStyle::label(tracker->status());
+    if (tracker->killState() == JobTracker::KillState::Requested)
+        label = tr("Kill sent");
+    item->setText(StatusCol, QStringLiteral("%1  #%2").arg(label).arg(tracker->taskId()));
+    if (tracker->progress() >= 0)
+        item->setData(ProgressCol, ProgressRole, tracker->progress());
+}
+
+void JobsDock::updateServerGroup(QTreeWidgetItem *group)
+{
+    const QString name = group->data(StatusCol, ServerProfileRole).toString();
+    group->setText(StatusCol, tr("%1: %n unfinished", nullptr, group->childCount()).arg(name));
 }
 
 void JobsDock::applyFilter()
@@ -304,9 +390,6 @@ void JobsDock::refreshServerJobs()
                                        QStringLiteral("%1: %2").arg(name, page.error().message));
                         return;
                     }
-                    group->setText(
-                        StatusCol,
-                        tr("%1: %n unfinished", nullptr, int(page->tasks.size())).arg(name));
                     for (const TaskInfo &task : page->tasks) {
                         auto *item = new QTreeWidgetItem(group);
                         item->setIcon(StatusCol, JobStatusStyle::icon(task.status));
@@ -318,14 +401,18 @@ void JobsDock::refreshServerJobs()
                         item->setText(EngineCol, task.engineType);
                         item->setText(CodeCol, JobJournal::firstLineOf(task.executionCode, 100));
                         if (task.createdTime.isValid())
-                            item->setText(ElapsedCol,
-                                          elapsedText(task.createdTime.msecsTo(
-                                              QDateTime::currentDateTimeUtc())));
+                            item->setData(StatusCol, ServerCreatedRole,
+                                          task.createdTime.toMSecsSinceEpoch());
                         item->setData(ProgressCol, ProgressRole, task.progress);
                         item->setData(StatusCol, ServerTaskRole, task.taskId);
                         item->setData(StatusCol, ServerExecRole, task.pathExecId());
                         item->setData(StatusCol, ServerProfileRole, name);
+                        if (task.status == JobStatus::Scheduled)
+                            item->setToolTip(StatusCol, queuedReason());
+                        if (JobTracker *t = m_registry->find(name, task.taskId))
+                            syncServerItem(item, t);
                     }
+                    updateServerGroup(group);
                     applyFilter();
                 });
             },
@@ -335,12 +422,12 @@ void JobsDock::refreshServerJobs()
 
 void JobsDock::killSelected()
 {
-    const QList<QTreeWidgetItem *> selected = m_tree->selectedItems();
-    for (QTreeWidgetItem *item : selected) {
+    QList<JobTracker *> trackers;
+    for (QTreeWidgetItem *item : m_tree->selectedItems()) {
         if (auto *tracker =
                 qobject_cast<JobTracker *>(item->data(StatusCol, TrackerRole).value<QObject *>())) {
-            if (!isTerminal(tracker->status()) && m_runs && !m_runs->killTracker(tracker))
-                return;
+            if (!isTerminal(tracker->status()))
+                trackers.append(tracker);
             continue;
         }
         const qint64 taskId = item->data(StatusCol, ServerTaskRole).toLongLong();
@@ -358,9 +445,11 @@ void JobsDock::killSelected()
             job.execId = execId;
             tracker = m_registry->attach(client, profile, job);
         }
-        if (m_runs && !m_runs->killTracker(tracker))
-            return;
+        trackers.append(tracker);
     }
+    // One question for the whole selection, not one per job.
+    if (m_runs && !trackers.isEmpty())
+        m_runs->killTrackers(trackers);
 }
 
 } // namespace linkisdesk

@@ -44,6 +44,9 @@ private:
     void updateAll();
     void applyFilter();
     QTreeWidgetItem *serverGroup(const QString &profile);
+    QTreeWidgetItem *serverItem(const QString &profile, qint64 taskId) const;
+    void syncServerItem(QTreeWidgetItem *item, JobTracker *tracker);
+    void updateServerGroup(QTreeWidgetItem *group);
 
     JobRegistry *m_registry;
     RunController *m_runs;

@@ -10,6 +10,8 @@
 #include "jobs/jobtracker.h"
 #include "jobs/killconfirmdialog.h"
 #include "jobs/runpanel.h"
+#include "logs/errorline.h"
+#include "logs/tracebackscanner.h"
 #include "profiles/clientpool.h"
 #include "profiles/profilestore.h"
 #include "script/statementsplitter.h"
@@ -216,10 +218,21 @@ void RunController::follow(ScriptTab *tab, JobTracker *tracker, const QString &c
     panel->attach(tracker);
     QPointer<ScriptTab> guard(tab);
     const QString profile = tracker->profileName();
+    // An error's line counts lines of the code sent; the marker and its note use the editor's.
     connect(panel, &RunPanel::errorLine, tracker,
             [guard, firstLine](int line, const QString &message) {
-                if (guard)
-                    guard->editor()->markError(firstLine + line - 1, message);
+                if (!guard)
+                    return;
+                const int editorLine = firstLine + line - 1;
+                guard->editor()->markError(editorLine, ErrorLine::renumbered(message, editorLine));
+            });
+    auto tracebacks = std::make_shared<TracebackScanner>();
+    connect(tracker, &JobTracker::logLines, this,
+            [this, guard, tracker, firstLine, tracebacks](const QStringList &lines) {
+                for (const TracebackScanner::Hit &hit : tracebacks->feed(lines)) {
+                    if (guard && m_trackers.value(guard) == tracker)
+                        guard->editor()->markError(firstLine + hit.line - 1, hit.message);
+                }
             });
     connect(tracker, &JobTracker::statusChanged, this, [this, tracker](JobStatus status) {
         if (tracker->taskId() > 0)
@@ -280,20 +293,56 @@ void RunController::kill(ScriptTab *tab)
 
 bool RunController::killTracker(JobTracker *tracker)
 {
-    if (tracker->taskId() <= 0 && tracker->execId().isEmpty())
-        return false; // never reached the server
-    const QString profile = tracker->profileName();
-    const bool production = isProduction(profile);
-    if (m_settings->askBeforeKill(profile, production)) {
-        bool dontAsk = false;
-        const QString what =
-            tracker->taskId() > 0 ? tr("task %1").arg(tracker->taskId()) : tr("this job");
-        if (!m_killPrompt || !m_killPrompt(profile, production, what, &dontAsk))
-            return false;
-        if (dontAsk)
-            m_settings->setAskBeforeKill(profile, false);
+    return killTrackers({tracker});
+}
+
+bool RunController::killTrackers(const QList<JobTracker *> &trackers)
+{
+    QList<JobTracker *> killable;
+    for (JobTracker *t : trackers) {
+        // A job that never reached the server has nothing to kill.
+        if (t && (t->taskId() > 0 || !t->execId().isEmpty()) && !killable.contains(t))
+            killable.append(t);
     }
-    tracker->kill();
+    if (killable.isEmpty())
+        return false;
+    // One question for all of them, when any of their profiles asks before a kill (a
+    // production profile always does).
+    QStringList askingProfiles;
+    QStringList jobs;
+    bool production = false;
+    for (JobTracker *t : std::as_const(killable)) {
+        const QString profile = t->profileName();
+        const bool prod = isProduction(profile);
+        if (m_settings->askBeforeKill(profile, prod) && !askingProfiles.contains(profile)) {
+            askingProfiles.append(profile);
+            production = production || prod;
+        }
+        jobs.append(t->taskId() > 0 ? tr("task %1").arg(t->taskId()) : tr("this job"));
+    }
+    if (!askingProfiles.isEmpty()) {
+        constexpr int shown = 10;
+        QString what = jobs.mid(0, shown).join(QStringLiteral(", "));
+        if (jobs.size() > shown)
+            what += u' ' + tr("and %n more", nullptr, int(jobs.size() - shown));
+        if (jobs.size() > 1)
+            what = tr("%n jobs (%1)", nullptr, int(jobs.size())).arg(what);
+        QStringList profiles;
+        for (JobTracker *t : std::as_const(killable)) {
+            if (!profiles.contains(t->profileName()))
+                profiles.append(t->profileName());
+        }
+        bool dontAsk = false;
+        if (!m_killPrompt ||
+            !m_killPrompt(profiles.join(QStringLiteral(", ")), production, what, &dontAsk))
+            return false;
+        if (dontAsk && !production) {
+            for (const QString &profile : std::as_const(askingProfiles))
+                m_settings->setAskBeforeKill(profile, false);
+        }
+    }
+    for (JobTracker *t : std::as_const(killable))
+        t->kill();
     return true;
 }
 

@@ -46,6 +46,9 @@ public:
     void kill(ScriptTab *tab);
     // Kills any tracked job with the same policy (jobs dock). False when the user declined.
     bool killTracker(JobTracker *tracker);
+    // Kills several jobs after one question that lists them all (asked when any of their
+    // profiles asks before a kill; a production profile always does). False when declined.
+    bool killTrackers(const QList<JobTracker *> &trackers);
     // Follows a job again in a tab (after a restart).
     void reattach(ScriptTab *tab, const QString &profile, qint64 taskId, const QString &execId,
                   qint64 nextFromLine);

@@ -4,6 +4,7 @@
 #include "api/apierror.h"
 #include "jobs/jobstatusstyle.h"
 #include "jobs/jobtracker.h"
+#include "logs/errorline.h"
 #include "logs/logpanel.h"
 #include "logs/logview.h"
 #include "results/resultgrid.h"
@@ -13,7 +14,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
-#include <QRegularExpression>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -410,10 +410,7 @@ bool RunPanel::focusNextPane(QWidget *editor, const RunPanel *panel, bool backwa
 
 int RunPanel::lineFromError(const QString &message)
 {
-    static const QRegularExpression re(QStringLiteral("\\bline[\\s:]*(\\d+)"),
-                                       QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpressionMatch m = re.match(message);
-    return m.hasMatch() ? m.captured(1).toInt() : 0;
+    return ErrorLine::find(message).line;
 }
 
 } // namespace linkisdesk

@@ -136,7 +136,13 @@ void LogPanel::appendLines(const QStringList &lines)
 
 void LogPanel::clear()
 {
+    // A new run starts on the whole log: a filter or search left from the last run would hide
+    // its lines and make the pane look empty.
+    m_search->clear();
+    m_searchStatus->clear();
+    setFilter(LogStore::Filter::All);
     m_store->clear();
+    m_view->setFollowing(true);
 }
 
 void LogPanel::setFilter(LogStore::Filter filter)

@@ -28,6 +28,8 @@ public:
     LogView *view() const { return m_view; }
 
     void appendLines(const QStringList &lines);
+    // Empties the log for a new run; the filter goes back to All, the search is cleared and
+    // the view follows new lines again.
     void clear();
 
     void setFilter(LogStore::Filter filter);

@@ -62,6 +62,15 @@ void LogView::setStore(LogStore *store)
     viewport()->update();
 }
 
+QString LogView::emptyHint() const
+{
+    if (!m_store || m_filter == LogStore::Filter::All || rowCount() > 0 ||
+        m_store->lineCount() == 0)
+        return {};
+    return tr("No lines at this level; the filter hides %n line(s)", nullptr,
+              int(qMin<qsizetype>(m_store->lineCount(), INT_MAX)));
+}
+
 qsizetype LogView::rowCount() const
 {
     return m_store ? m_store->count(m_filter) : 0;
@@ -264,6 +273,12 @@ void LogView::paintEvent(QPaintEvent *)
         widest = qMax(widest, fm.horizontalAdvance(text) + kTextPad);
     }
     p.setClipping(false);
+    const QString hint = emptyHint();
+    if (!hint.isEmpty()) {
+        p.setPen(dim);
+        p.drawText(viewport()->rect().adjusted(m_gutterWidth + kTextPad, 0, -kTextPad, 0),
+                   Qt::AlignCenter | Qt::TextWordWrap, hint);
+    }
     p.setPen(dark ? base.lighter(140) : base.darker(115));
     p.drawLine(m_gutterWidth - 1, 0, m_gutterWidth - 1, viewport()->height());
     if (widest != m_maxTextWidth) {

@@ -28,6 +28,8 @@ public:
     LogStore::Filter filter() const { return m_filter; }
     void setFilter(LogStore::Filter filter);
     qsizetype rowCount() const;
+    // What the view says when the filter hides every line of a log that has some, else empty.
+    QString emptyHint() const;
 
     bool isFollowing() const { return m_follow; }
     void setFollowing(bool follow);

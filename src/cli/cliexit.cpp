@@ -9,6 +9,7 @@ CliExit exitCodeFor(const ApiError &error)
     case ApiError::Kind::None: return ExitOk;
     case ApiError::Kind::Usage: return ExitUsage;
     case ApiError::Kind::Auth:
+    case ApiError::Kind::Forbidden:
     case ApiError::Kind::SessionExpired: return ExitAuth;
     case ApiError::Kind::Linkis:
         // Linkis status -1 (not logged in) and 3 (no permission) are authentication failures.

@@ -18,6 +18,7 @@ QString ApiError::kindName(Kind kind)
     case Kind::Cancelled: return QStringLiteral("cancelled");
     case Kind::Usage: return QStringLiteral("usage");
     case Kind::Io: return QStringLiteral("io");
+    case Kind::Forbidden: return QStringLiteral("forbidden");
     }
     return QStringLiteral("unknown");
 }

@@ -22,6 +22,7 @@ struct ApiError
         Cancelled, // the caller cancelled the request
         Usage, // wrong arguments from the caller (CLI, dialogs)
         Io, // reading or writing a local file failed
+        Forbidden, // the server answered, but this user may not see it (a table without grant)
     };
 
     Kind kind = Kind::None;

@@ -109,6 +109,9 @@ public:
     // goes through the same authentication and re-login. method is "GET" or "POST".
     RequestHandle raw(const QByteArray &method, const QString &path, const QUrlQuery &query,
                       const QByteArray &jsonBody, QObject *context, Callback<RawReply> callback);
+    // What every typed call does to its errors: secrets masked, token refusals reported as Auth.
+    // For clients of other server areas (MetadataClient) that parse raw() replies themselves.
+    ApiError polish(ApiError error) const;
 
 signals:
     // A TLS certificate was refused; `sha256` is its fingerprint (hex with colons), for asking the
@@ -128,7 +131,6 @@ private:
     void onLoginDone(const Result<LoginInfo> &result);
     PendingCall *makeLoginCall(QObject *context, std::function<void(Result<RawReply>)> done);
     bool needsSession() const;
-    ApiError polish(ApiError error) const;
     QUrlQuery jobQuery(const JobRef &job) const;
     QString entrancePath(const JobRef &job, const QString &action) const;
     void resetSession();

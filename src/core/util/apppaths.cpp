@@ -26,6 +26,11 @@ QString AppPaths::dataDir()
     return appFolder(QStandardPaths::GenericDataLocation);
 }
 
+QString AppPaths::cacheDir()
+{
+    return appFolder(QStandardPaths::GenericCacheLocation);
+}
+
 QString AppPaths::runtimeDir()
 {
     return appFolder(QStandardPaths::RuntimeLocation);

@@ -16,6 +16,7 @@ public:
 
     static QString configDir(); // $XDG_CONFIG_HOME/linkis-desk: settings.json, profiles.json
     static QString dataDir(); // $XDG_DATA_HOME/linkis-desk: jobs.json, autosave
+    static QString cacheDir(); // $XDG_CACHE_HOME/linkis-desk: metadata caches (safe to delete)
     static QString runtimeDir(); // $XDG_RUNTIME_DIR/linkis-desk (falls back to a temp folder)
 };
 

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gateway.h"
 
+#include "engines/sqlitecatalog.h"
 #include "http/authservice.h"
 #include "http/httpserver.h"
 #include "http/router.h"
 #include "jobs/jobmanager.h"
+#include "routes/datasourceroutes.h"
 #include "routes/entranceroutes.h"
 #include "routes/filesystemroutes.h"
 #include "routes/jobhistoryroutes.h"
@@ -91,6 +93,17 @@ Result<HttpServer *> Gateway::open()
     m_user->install(*m_router);
     m_history->install(*m_router);
     m_filesystem->install(*m_router);
+    QList<SqliteCatalog::Database> databases;
+    for (const QString &spec : std::as_const(m_options.databases)) {
+        const auto parsed = SqliteCatalog::parseSpec(spec);
+        if (!parsed)
+            return parsed.error();
+        databases.append(*parsed);
+    }
+    m_catalog = std::make_unique<SqliteCatalog>(paths, databases);
+    m_jobs->setCatalog(m_catalog.get());
+    m_datasource = std::make_unique<DatasourceRoutes>(*m_catalog);
+    m_datasource->install(*m_router);
     m_http = std::make_unique<HttpServer>(*m_router, *m_auth);
     return m_http.get();
 }

@@ -20,6 +20,8 @@ class EntranceRoutes;
 class UserRoutes;
 class JobHistoryRoutes;
 class FilesystemRoutes;
+class DatasourceRoutes;
+class SqliteCatalog;
 
 // The whole local gateway: job history, jobs, routes and the HTTP server. Tests can run it
 // in-process; main.cpp runs it as linkis-desk-gateway.
@@ -60,6 +62,8 @@ private:
     std::unique_ptr<UserRoutes> m_user;
     std::unique_ptr<JobHistoryRoutes> m_history;
     std::unique_ptr<FilesystemRoutes> m_filesystem;
+    std::unique_ptr<SqliteCatalog> m_catalog;
+    std::unique_ptr<DatasourceRoutes> m_datasource;
     std::unique_ptr<HttpServer> m_http;
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gatewayoptions.h"
 
+#include "engines/sqlitecatalog.h"
+
 #include <QCommandLineParser>
 
 namespace linkisdesk::gateway {
@@ -44,7 +46,13 @@ Result<GatewayOptions> GatewayOptions::parse(const QStringList &arguments)
                                      QStringLiteral("Write {\"url\",\"token\",\"pid\"} there "
                                                     "(mode 0600) while running."),
                                      QStringLiteral("path"));
-    p.addOptions({version, host, port, dataDir, token, users, proxy, maxJobs, runtime});
+    const QCommandLineOption database(
+        QStringLiteral("database"),
+        QStringLiteral("Serve the SQLite file FILE as the database NAME (SQL sees NAME.table); "
+                       "repeatable. NAME.db files in <data-dir>/databases/<user>/ are served "
+                       "too."),
+        QStringLiteral("NAME=FILE"));
+    p.addOptions({version, host, port, dataDir, token, users, proxy, maxJobs, runtime, database});
     if (!p.parse(arguments))
         return ApiError::make(ApiError::Kind::Usage, p.errorText());
     if (p.isSet(QStringLiteral("help")))
@@ -70,6 +78,19 @@ Result<GatewayOptions> GatewayOptions::parse(const QStringList &arguments)
     if (!ok || o.maxJobs < 0)
         return ApiError::make(ApiError::Kind::Usage, QStringLiteral("--max-jobs must be >= 0"));
     o.runtimeFile = p.value(runtime);
+    o.databases = p.values(database);
+    QStringList names;
+    for (const QString &spec : std::as_const(o.databases)) {
+        const auto parsed = SqliteCatalog::parseSpec(spec);
+        if (!parsed)
+            return parsed.error();
+        if (names.contains(parsed->name, Qt::CaseInsensitive)) {
+            return ApiError::make(ApiError::Kind::Usage,
+                                  QStringLiteral("--database %1: the name %2 is given twice")
+                                      .arg(spec, parsed->name));
+        }
+        names.append(parsed->name);
+    }
     if (p.isSet(token) && o.token.isEmpty())
         return ApiError::make(ApiError::Kind::Usage, QStringLiteral("--token must not be empty"));
     return o;

@@ -19,6 +19,7 @@ struct GatewayOptions
     QString proxyConfigFile; // validationCode=user1,user2 | *
     int maxJobs = 0; // 0 = the CPU count
     QString runtimeFile; // where to write {"url","token","pid"} (0600); removed on exit
+    QStringList databases; // --database NAME=FILE specs, checked by SqliteCatalog::parseSpec
     bool showVersion = false;
 
     // Parses argv (arguments.at(0) is the program). --help prints and exits inside.

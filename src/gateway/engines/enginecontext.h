@@ -3,6 +3,8 @@
 
 #include "store/joblog.h"
 
+#include <QList>
+#include <QPair>
 #include <QString>
 
 #include <memory>
@@ -18,6 +20,7 @@ struct EngineContext
     QString runType;
     QString code;
     QString workspaceDb; // the user's SQLite workspace
+    QList<QPair<QString, QString>> attached; // the user's other databases: {name, file}
     QString resultDir; // where _N.dolphin files go (created on first result)
     QString workDir; // scratch space for script files
     std::shared_ptr<JobLog> log;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engines/sqlitescriptrunner.h"
 
-#include "engines/demodata.h"
+#include "engines/defaultschema.h"
+#include "engines/workspacedb.h"
 #include "script/statementsplitter.h"
 #include "store/errorcodes.h"
 #include "store/resultsetwriter.h"
@@ -88,21 +89,13 @@ void SqliteScriptRunner::cancel()
 
 bool SqliteScriptRunner::openWorkspace(QString *error)
 {
-    QDir().mkpath(QFileInfo(m_ctx.workspaceDb).absolutePath());
-    sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(m_ctx.workspaceDb.toUtf8().constData(), &db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        nullptr) != SQLITE_OK) {
-        *error = QStringLiteral("cannot open the workspace database: %1").arg(sqliteError(db));
-        sqlite3_close(db);
+    sqlite3 *db = WorkspaceDb::open(m_ctx.workspaceDb, error);
+    if (!db)
         return false;
-    }
     {
         QMutexLocker lock(&m_dbMutex);
         m_db = db;
     }
-    sqlite3_busy_timeout(db, 10000);
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
     // Cancellation also reaches statements between sqlite3_interrupt calls.
     sqlite3_progress_handler(
         db, 10000,
@@ -110,36 +103,20 @@ bool SqliteScriptRunner::openWorkspace(QString *error)
             return static_cast<SqliteScriptRunner *>(self)->m_cancelled.load() ? 1 : 0;
         },
         this);
-
-    // user_version 0 means a new workspace: give it the demo table once. The write lock is
-    // taken first, so two first jobs of the same user do not both create it.
-    auto userVersion = [db] {
-        sqlite3_stmt *st = nullptr;
-        int version = -1;
-        if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr) == SQLITE_OK &&
-            sqlite3_step(st) == SQLITE_ROW)
-            version = sqlite3_column_int(st, 0);
-        sqlite3_finalize(st);
-        return version;
-    };
-    if (userVersion() != 0 ||
-        sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
-        return true;
-    if (userVersion() == 0) {
-        m_ctx.log->append(Level::Info,
-                          QStringLiteral("Creating the demo table %1 (%2 rows) in your new "
-                                         "workspace database.")
-                              .arg(DemoData::kTable)
-                              .arg(DemoData::kRows));
-        QString demoError;
-        if (!DemoData::create(db, &demoError)) {
-            sqlite3_exec(db, "ROLLBACK; BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    WorkspaceDb::ensureDemo(
+        db, [this](Level level, const QString &line) { m_ctx.log->append(level, line); });
+    // The user's other databases, as NAME.table.
+    for (const auto &[name, file] : m_ctx.attached) {
+        const QByteArray sql =
+            QStringLiteral("ATTACH DATABASE %1 AS \"%2\"").arg(quoted(file), name).toUtf8();
+        char *message = nullptr;
+        if (sqlite3_exec(db, sql.constData(), nullptr, nullptr, &message) != SQLITE_OK) {
             m_ctx.log->append(Level::Warn,
-                              QStringLiteral("The demo table was not created: %1").arg(demoError));
+                              QStringLiteral("The database %1 (%2) is not available: %3")
+                                  .arg(name, file, QString::fromUtf8(message)));
         }
-        sqlite3_exec(db, "PRAGMA user_version=1", nullptr, nullptr, nullptr);
+        sqlite3_free(message);
     }
-    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
     return true;
 }
 
@@ -161,17 +138,25 @@ QString SqliteScriptRunner::rewrite(sqlite3 *db, const QString &statement, QStri
                               "('table','view') AND name NOT LIKE 'sqlite_%' ORDER BY name");
     }
     if (showDatabases.match(s).hasMatch())
-        return QStringLiteral("SELECT 'default' AS database_name");
+        return QStringLiteral("SELECT CASE name WHEN 'main' THEN 'default' ELSE name END AS "
+                              "database_name FROM pragma_database_list WHERE name <> 'temp' "
+                              "ORDER BY seq");
     if (use.match(s).hasMatch())
         return QString(); // one database only: nothing to switch, and no result set
     const auto m = describe.match(s);
     if (m.hasMatch()) {
         QString table = m.captured(4);
-        if (table.startsWith(QStringLiteral("default."), Qt::CaseInsensitive))
-            table = table.mid(8);
-        const QByteArray probe = QStringLiteral("SELECT 1 FROM sqlite_master WHERE type IN "
-                                                "('table','view') AND name=%1")
-                                     .arg(quoted(table))
+        QString schema = QStringLiteral("main");
+        const qsizetype dot = table.indexOf(u'.');
+        if (dot > 0) {
+            schema = table.left(dot);
+            table = table.mid(dot + 1);
+            if (schema.compare(QStringLiteral("default"), Qt::CaseInsensitive) == 0)
+                schema = QStringLiteral("main");
+        }
+        const QByteArray probe = QStringLiteral("SELECT 1 FROM \"%1\".sqlite_master WHERE type IN "
+                                                "('table','view') AND name=%2")
+                                     .arg(schema, quoted(table))
                                      .toUtf8();
         sqlite3_stmt *st = nullptr;
         bool exists = false;
@@ -183,10 +168,10 @@ QString SqliteScriptRunner::rewrite(sqlite3 *db, const QString &statement, QStri
             return {};
         }
         return QStringLiteral("SELECT name AS col_name, type AS data_type, '' AS comment FROM "
-                              "pragma_table_info(%1) ORDER BY cid")
-            .arg(quoted(table));
+                              "pragma_table_info(%1, %2) ORDER BY cid")
+            .arg(quoted(table), quoted(schema));
     }
-    return statement;
+    return mapDefaultSchema(statement);
 }
 
 QJsonArray SqliteScriptRunner::progressInfo(int done, int total, bool failed) const

@@ -2,6 +2,7 @@
 #include "jobs/jobmanager.h"
 
 #include "engines/processengine.h"
+#include "engines/sqlitecatalog.h"
 #include "engines/sqliteengine.h"
 #include "jobs/execid.h"
 #include "script/variablesubstitution.h"
@@ -157,6 +158,12 @@ void JobManager::startJob(LiveJob &job)
     ctx.runType = r.runType;
     ctx.code = job.code;
     ctx.workspaceDb = m_paths.workspaceDb(r.executeUser);
+    if (m_catalog) {
+        for (const auto &db : m_catalog->databasesFor(r.executeUser)) {
+            if (db.file != ctx.workspaceDb)
+                ctx.attached.append({db.name, db.file});
+        }
+    }
     ctx.resultDir = r.resultLocation;
     ctx.workDir = m_paths.workDir(r.taskId);
     ctx.log = job.log;

@@ -21,6 +21,8 @@ class QTimer;
 
 namespace linkisdesk::gateway {
 
+class SqliteCatalog;
+
 class Engine;
 
 // Accepts jobs, queues them beyond --max-jobs (Scheduled), runs them on engines, records every
@@ -33,6 +35,8 @@ class JobManager : public QObject
 public:
     JobManager(JobStore &store, GatewayPaths paths, int maxJobs, QObject *parent = nullptr);
     ~JobManager() override;
+    // The databases SQL jobs attach besides the workspace (none when not set).
+    void setCatalog(const SqliteCatalog *catalog) { m_catalog = catalog; }
 
     void setInstance(const QString &hostPort) { m_instance = hostPort; }
     QString instance() const { return m_instance; }
@@ -83,6 +87,7 @@ private:
 
     JobStore &m_store;
     GatewayPaths m_paths;
+    const SqliteCatalog *m_catalog = nullptr;
     int m_maxJobs;
     QString m_instance;
     QHash<qint64, std::shared_ptr<LiveJob>> m_jobs; // this run's jobs (completed ones bounded)

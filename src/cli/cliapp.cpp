@@ -8,6 +8,7 @@
 #include "jobscommand.h"
 #include "killcommand.h"
 #include "logcommand.h"
+#include "metacommand.h"
 #include "profilecommand.h"
 #include "resultcommand.h"
 #include "signalwatcher.h"
@@ -35,6 +36,7 @@ std::unique_ptr<CommandRunner> makeCommand(const CliArguments &args, CliSession 
     case CliCommand::Result: return std::make_unique<ResultCommand>(args, session, output);
     case CliCommand::Jobs: return std::make_unique<JobsCommand>(args, session, output);
     case CliCommand::Profile: return std::make_unique<ProfileCommand>(args, session, output);
+    case CliCommand::Meta: return std::make_unique<MetaCommand>(args, session, output);
     case CliCommand::Help:
     case CliCommand::Version: break;
     }

@@ -87,6 +87,7 @@ std::optional<CliCommand> commandFromName(const QString &name)
         {QLatin1String("result"), CliCommand::Result},
         {QLatin1String("jobs"), CliCommand::Jobs},
         {QLatin1String("profile"), CliCommand::Profile},
+        {QLatin1String("meta"), CliCommand::Meta},
         {QLatin1String("help"), CliCommand::Help},
         {QLatin1String("version"), CliCommand::Version},
     };
@@ -445,6 +446,38 @@ private:
                 : usageError(QStringLiteral("jobs takes no arguments, got \"%1\"")
                                  .arg(positionals.constFirst()));
         case CliCommand::Profile: return profilePositionals(positionals);
+        case CliCommand::Meta: return metaPositionals(positionals);
+        }
+        return {};
+    }
+
+    ApiError metaPositionals(const QStringList &positionals)
+    {
+        CliArguments &o = m_out;
+        const QString usage =
+            QStringLiteral("use meta dbs, meta tables DB or meta columns DB.TABLE");
+        if (positionals.isEmpty())
+            return usageError(QStringLiteral("meta needs what to list: ") + usage);
+        o.metaAction = positionals.constFirst();
+        const QStringList rest = positionals.mid(1);
+        if (o.metaAction == QLatin1String("dbs")) {
+            if (!rest.isEmpty())
+                return usageError(QStringLiteral("meta dbs takes no arguments"));
+        } else if (o.metaAction == QLatin1String("tables")) {
+            if (rest.size() != 1 || rest.constFirst().isEmpty())
+                return usageError(QStringLiteral("meta tables needs one DB"));
+            o.metaDatabase = rest.constFirst();
+        } else if (o.metaAction == QLatin1String("columns")) {
+            const QString name = rest.value(0);
+            const qsizetype dot = name.indexOf(u'.');
+            if (rest.size() != 1 || dot <= 0 || dot == name.size() - 1)
+                return usageError(
+                    QStringLiteral("meta columns needs one DB.TABLE, e.g. default.demo_sales"));
+            o.metaDatabase = name.left(dot);
+            o.metaTable = name.mid(dot + 1);
+        } else {
+            return usageError(
+                QStringLiteral("unknown meta action \"%1\" (%2)").arg(o.metaAction, usage));
         }
         return {};
     }

@@ -14,7 +14,19 @@ namespace linkisdesk {
 
 using KeyValueList = QList<QPair<QString, QString>>;
 
-enum class CliCommand { Help, Version, Submit, Status, Progress, Log, Kill, Result, Jobs, Profile };
+enum class CliCommand {
+    Help,
+    Version,
+    Submit,
+    Status,
+    Progress,
+    Log,
+    Kill,
+    Result,
+    Jobs,
+    Profile,
+    Meta,
+};
 
 // Everything the command line said, checked for form (not yet for meaning on a server).
 struct CliArguments
@@ -67,6 +79,11 @@ struct CliArguments
     QString importFile; // import-linkis-cli
     QString label; // profile add --label
     QString color; // profile add --color
+
+    // meta
+    QString metaAction; // dbs, tables, columns
+    QString metaDatabase; // tables DB, columns DB.TABLE
+    QString metaTable; // columns DB.TABLE
 
     // How long one request may wait for the server before the command fails (exit code 5).
     static constexpr int defaultTimeoutSec = 30;

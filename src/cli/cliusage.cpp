@@ -35,6 +35,7 @@ Commands:
   result TASK [--set N] [--format tsv|csv|json] [--output DIR]
   jobs [--status S,...] [--since YYYY-MM-DD] [--limit N]
   profile list|add NAME|remove NAME|test [NAME]|import-linkis-cli FILE
+  meta dbs|tables DB|columns DB.TABLE
 
 Exit codes: 0 success, 1 job Failed/Cancelled/Timeout, 2 usage error,
 3 authentication failed, 4 network or server error, 5 the server did not answer in time.
@@ -108,6 +109,15 @@ Lists your jobs from job history, newest first.
   remove NAME               delete a profile and its keyring entry
   test [NAME]               check that the gateway answers and the credentials work
   import-linkis-cli FILE [--name NAME]   a profile from linkis-cli.properties
+)"},
+    {"meta", R"(Usage: linkis-desk-cli [global options] meta dbs|tables DB|columns DB.TABLE
+
+Lists what the server's metadata (datasource/*) shows you, one line each:
+  dbs                       the databases
+  tables DB                 the tables and views of DB: name, TABLE or VIEW, owner, created
+  columns DB.TABLE          the columns of a table: name, type, "partition" for a partition
+                            key, comment
+With --json: one JSON object per line. A table you have no grant on fails with exit code 3.
 )"},
 };
 

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// linkis-desk-cli meta dbs | tables DB | columns DB.TABLE against a real gateway: text and
+// --json output, a .db file dropped in the user's data folder, a table that cannot be read
+// (columns: null -> exit code 3) and usage errors.
+#include "cliharness.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <sqlite3.h>
+
+using namespace linkisdesk::testsupport;
+
+namespace {
+
+QString S(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+QList<QJsonObject> jsonLines(const QByteArray &out)
+{
+    QList<QJsonObject> rows;
+    for (const QByteArray &line : out.split('\n')) {
+        if (!line.trimmed().isEmpty())
+            rows << QJsonDocument::fromJson(line).object();
+    }
+    return rows;
+}
+
+} // namespace
+
+class TestCliMeta : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<CliHarness> m_cli;
+    CliRun meta(const QStringList &args) const
+    {
+        return m_cli->run(m_cli->connection() + QStringList {S("meta")} + args);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_cli = std::make_unique<CliHarness>();
+        QString error;
+        QVERIFY2(m_cli->startGateway(&error), qPrintable(error));
+        // alice's data folder gets shop.db: a table and a view SQLite cannot describe.
+        const QString folder = m_cli->gateway()->dataDir() + S("/databases/alice");
+        QVERIFY(QDir().mkpath(folder));
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open((folder + S("/shop.db")).toUtf8().constData(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db,
+                              "CREATE TABLE items(id INTEGER, title TEXT, price REAL);"
+                              "CREATE VIEW broken AS SELECT * FROM gone;",
+                              nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        sqlite3_close(db);
+    }
+    void cleanupTestCase() { m_cli.reset(); }
+
+    void dbsListsTheDatabases()
+    {
+        const CliRun r = meta({S("dbs")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("default\nshop\n"));
+        const CliRun j =
+            m_cli->run(m_cli->connection() + QStringList {S("--json"), S("meta"), S("dbs")});
+        QCOMPARE(j.exitCode, 0);
+        const auto rows = jsonLines(j.out);
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(1).value(S("database")).toString(), S("shop"));
+    }
+
+    void tablesShowsKindAndOwner()
+    {
+        const CliRun r = meta({S("tables"), S("default")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.outText().startsWith(S("demo_sales\tTABLE\talice\t")), r.out.constData());
+        const CliRun shop = meta({S("tables"), S("shop")});
+        QCOMPARE(shop.exitCode, 0);
+        const QStringList lines = shop.outText().trimmed().split(u'\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines.at(0).startsWith(S("broken\tVIEW\t")));
+        QVERIFY(lines.at(1).startsWith(S("items\tTABLE\t")));
+        const CliRun j = m_cli->run(m_cli->connection() +
+                                    QStringList {S("--json"), S("meta"), S("tables"), S("shop")});
+        const auto rows = jsonLines(j.out);
+        QCOMPARE(rows.size(), 2);
+        QVERIFY(rows.at(0).value(S("isView")).toBool());
+        QCOMPARE(rows.at(1).value(S("database")).toString(), S("shop"));
+        QVERIFY(rows.at(1).value(S("createdAt")).toInteger() > 1600000000);
+    }
+
+    void columnsOfATable()
+    {
+        const CliRun r = meta({S("columns"), S("shop.items")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("id\tinteger\t\t\ntitle\ttext\t\t\nprice\treal\t\t\n"));
+        const CliRun j =
+            m_cli->run(m_cli->connection() +
+                       QStringList {S("--json"), S("meta"), S("columns"), S("default.demo_sales")});
+        QCOMPARE(j.exitCode, 0);
+        const auto rows = jsonLines(j.out);
+        QVERIFY(rows.size() >= 5);
+        QCOMPARE(rows.at(0).value(S("partitioned")).toBool(true), false);
+        QVERIFY(rows.at(0).contains(S("type")));
+    }
+
+    void aTableThatCannotBeReadSaysSo()
+    {
+        const CliRun r = meta({S("columns"), S("shop.broken")});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains("no grant to read shop.broken"), r.err.constData());
+    }
+
+    void usageErrors()
+    {
+        for (const QStringList &args :
+             {QStringList {}, QStringList {S("tables")}, QStringList {S("columns"), S("nodot")},
+              QStringList {S("columns"), S("db.")}, QStringList {S("dbs"), S("extra")},
+              QStringList {S("views")}}) {
+            const CliRun r = meta(args);
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY(r.err.contains("meta"));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliMeta)
+#include "tst_climeta.moc"

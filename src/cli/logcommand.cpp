@@ -20,13 +20,20 @@ LogCommand::~LogCommand()
 
 QString LogCommand::slot(const LogChunk &chunk, const QString &level)
 {
-    if (level == u"error")
-        return chunk.error;
-    if (level == u"warn")
-        return chunk.warn;
-    if (level == u"info")
-        return chunk.info;
-    return chunk.all;
+    if (level != u"error" && level != u"warn" && level != u"info")
+        return chunk.all;
+    // The lines of that level by the client's rule (api/loglevel), as --follow filters them:
+    // the server's own level arrays file a program's stderr under error, warnings included.
+    QString out;
+    LogLevel current = LogLevel::Info;
+    for (const QString &line : chunk.lines()) {
+        current = classifyLogLine(line, current);
+        if (levelMatches(current, level)) {
+            out += line;
+            out += u'\n';
+        }
+    }
+    return out;
 }
 
 bool LogCommand::levelMatches(LogLevel level, const QString &wanted)

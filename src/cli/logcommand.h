@@ -25,7 +25,7 @@ public:
 
     void start() override;
 
-    // The slot of a chunk that --level names.
+    // The lines of a chunk that --level names (all of them without one).
     static QString slot(const LogChunk &chunk, const QString &level);
     static bool levelMatches(LogLevel level, const QString &wanted);
 

@@ -106,6 +106,23 @@ private slots:
         QVERIFY(r.outText().contains(S("ERROR")));
     }
 
+    // A python warning (stderr, labelled ERROR by the server) is listed as a warning, as the
+    // GUI and --follow classify it, not as an error.
+    void logLevelsFollowTheLinesOwnLevel()
+    {
+        const qint64 task = m_cli->submitAsync(
+            {S("--engine"), S("python"), S("-e"),
+             S("import logging\nlogging.warning('careful-warn')\nprint('plain-out')\n")});
+        QCOMPARE(m_cli->waitForEnd(task), S("Succeed"));
+        CliRun r = cmd({S("log"), QString::number(task), S("--level"), S("warn")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.outText().contains(S("careful-warn")), r.out.constData());
+        QVERIFY(!r.outText().contains(S("plain-out")));
+        r = cmd({S("log"), QString::number(task), S("--level"), S("error")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(!r.outText().contains(S("careful-warn")), r.out.constData());
+    }
+
     void logFollowPrintsUntilTheEnd()
     {
         const qint64 task =

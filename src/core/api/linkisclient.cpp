@@ -104,6 +104,15 @@ void LinkisClient::resetSession()
     m_nam->setCookieJar(new QNetworkCookieJar(m_nam));
 }
 
+void LinkisClient::noteOutcome(const ApiError &error)
+{
+    const std::optional<ConnectionState> next = ConnectionState::after(error);
+    if (!next || *next == m_connection)
+        return;
+    m_connection = *next;
+    emit connectionStateChanged(m_connection);
+}
+
 bool LinkisClient::needsSession() const
 {
     return m_settings.authMode == ConnectionSettings::AuthMode::Password ||
@@ -335,7 +344,18 @@ RequestHandle LinkisClient::raw(const QByteArray &method, const QString &path,
                                 QObject *context, Callback<RawReply> callback)
 {
     return dispatch(newCall(method, path, query, jsonBody, context,
-                            [cb = std::move(callback)](Result<RawReply> r) { cb(std::move(r)); }));
+                            [this, cb = std::move(callback)](Result<RawReply> r) {
+                                if (!r)
+                                    noteOutcome(polish(r.error()));
+                                else if (r->httpStatus >= 200 && r->httpStatus < 300)
+                                    noteOutcome({}); // big pages are not parsed twice
+                                else if (auto e = parsers::parseEnvelope(r->httpStatus, r->body);
+                                         !e)
+                                    noteOutcome(polish(e.error()));
+                                else
+                                    noteOutcome({});
+                                cb(std::move(r));
+                            }));
 }
 
 } // namespace linkisdesk

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/connectionsettings.h"
+#include "api/connectionstate.h"
 #include "api/jobref.h"
 #include "api/logchunk.h"
 #include "api/logininfo.h"
@@ -57,6 +58,8 @@ public:
     // none waits). A job panel says so when the server has been silent for a while, long before
     // the request timeout turns it into an error.
     qint64 longestWaitMs() const;
+    // Whether the last request that ended got a proper answer (ConnectionState::after).
+    const ConnectionState &connectionState() const { return m_connection; }
     // Drops the session (cookies) when the server, user or auth mode changes.
     void setSettings(const ConnectionSettings &settings);
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
@@ -119,6 +122,8 @@ signals:
     void untrustedCertificate(const QString &sha256, const QString &reason);
     // The session was renewed by a silent re-login.
     void reloggedIn();
+    // connectionState() changed: a request ended with another outcome than the last one.
+    void connectionStateChanged(const linkisdesk::ConnectionState &state);
 
 private:
     PendingCall *newCall(const QByteArray &method, const QString &path, const QUrlQuery &query,
@@ -134,12 +139,15 @@ private:
     QUrlQuery jobQuery(const JobRef &job) const;
     QString entrancePath(const JobRef &job, const QString &action) const;
     void resetSession();
+    // Updates connectionState() from the outcome of a request that ended.
+    void noteOutcome(const ApiError &error);
 
     ConnectionSettings m_settings;
     QNetworkAccessManager *m_nam = nullptr;
     bool m_loggedIn = false;
     bool m_loginInFlight = false;
     QList<QPointer<PendingCall>> m_waitingForLogin;
+    ConnectionState m_connection;
 };
 
 } // namespace linkisdesk

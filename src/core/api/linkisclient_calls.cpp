@@ -19,18 +19,25 @@ template<typename T> using Parser = std::function<Result<T>(int, const QByteArra
 } // namespace
 
 // Wraps a typed callback: transport errors pass through, replies go through the parser, every
-// error is polished (secrets masked, token refusals reported as Auth).
+// error is polished (secrets masked, token refusals reported as Auth), and every outcome updates
+// connectionState().
 #define LINKIS_ADAPT(T, cb, parser)                                                                \
     [this, cb = std::move(cb), parse = Parser<T>(parser)](Result<RawReply> raw) {                  \
         if (!raw) {                                                                                \
-            cb(Result<T>(polish(raw.error())));                                                    \
+            const ApiError error = polish(raw.error());                                            \
+            noteOutcome(error);                                                                    \
+            cb(Result<T>(error));                                                                  \
             return;                                                                                \
         }                                                                                          \
         Result<T> typed = parse(raw->httpStatus, raw->body);                                       \
-        if (!typed)                                                                                \
-            cb(Result<T>(polish(typed.error())));                                                  \
-        else                                                                                       \
-            cb(std::move(typed));                                                                  \
+        if (!typed) {                                                                              \
+            const ApiError error = polish(typed.error());                                          \
+            noteOutcome(error);                                                                    \
+            cb(Result<T>(error));                                                                  \
+            return;                                                                                \
+        }                                                                                          \
+        noteOutcome(ApiError());                                                                   \
+        cb(std::move(typed));                                                                      \
     }
 
 QUrlQuery LinkisClient::jobQuery(const JobRef &job) const
@@ -59,6 +66,7 @@ RequestHandle LinkisClient::login(QObject *context, Callback<LoginInfo> callback
             Result<LoginInfo> info = raw ? parsers::parseLogin(raw->httpStatus, raw->body)
                                          : Result<LoginInfo>(raw.error());
             m_loggedIn = info.ok();
+            noteOutcome(info ? ApiError() : polish(info.error()));
             if (info) {
                 cb(std::move(info));
                 return;

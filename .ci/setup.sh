@@ -3,7 +3,8 @@
 #
 # Linkis Desk set-up for Debian 12. Idempotent and incremental: run it again at any time.
 #
-#   bash .ci/setup.sh run    install what is missing, build, start the app on the local gateway
+#   bash .ci/setup.sh run    install what is missing, build the three programs (no tests), start
+#                            the app on the local gateway
 #   bash .ci/setup.sh test   install what is missing, build (warnings are errors), run every test
 #
 # The test build is clang 14 with AddressSanitizer + UndefinedBehaviorSanitizer and the libFuzzer
@@ -69,8 +70,12 @@ install_missing() {
   fi
 }
 
+# configure_and_build WERROR [SANITIZE [TARGET...]]: no targets builds everything.
 configure_and_build() {
   local werror=$1 sanitize=${2:-0}
+  shift 2 || shift $#
+  local targets=()
+  if [ $# -gt 0 ]; then targets=(--target "$@"); fi
   if [ ! -f "$BUILD_DIR/build.ninja" ]; then
     local extra=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
     if [ "$sanitize" = 1 ]; then
@@ -84,7 +89,7 @@ configure_and_build() {
   else
     cmake "$BUILD_DIR" -DLINKIS_DESK_WERROR="$werror" -DLINKIS_DESK_GUI="$GUI" >/dev/null
   fi
-  cmake --build "$BUILD_DIR" -j "$JOBS"
+  cmake --build "$BUILD_DIR" -j "$JOBS" "${targets[@]}"
 }
 
 case "$mode" in
@@ -93,7 +98,11 @@ case "$mode" in
     ;;
   run)
     install_missing "${build_pkgs[@]}"
-    configure_and_build OFF
+    # The three programs only: the tests, benchmarks and fuzz-corpus replays are built by the
+    # test command, so a first run waits for the app and not for 400 test targets.
+    programs=(linkis-desk-cli linkis-desk-gateway)
+    if [ "$GUI" = "ON" ]; then programs=(linkis-desk "${programs[@]}"); fi
+    configure_and_build OFF 0 "${programs[@]}"
     if [ "$GUI" = "ON" ] && [ -x "$BUILD_DIR/bin/linkis-desk" ] && [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
       exec "$BUILD_DIR/bin/linkis-desk" "$@"
     fi

@@ -248,6 +248,10 @@
         <source>Local gateway at %1</source>
         <translation>本地网关：%1</translation>
     </message>
+    <message>
+        <source>Waiting for the first answer from %1</source>
+        <translation>正在等待 %1 的首次应答</translation>
+    </message>
 </context>
 <context>
     <name>linkisdesk::DesktopIntegration</name>
@@ -869,6 +873,18 @@
         <translation>连接失败</translation>
     </message>
     <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>not a Linkis gateway</source>
+        <translation>不是 Linkis 网关</translation>
+    </message>
+    <message>
+        <source>sign-in refused</source>
+        <translation>登录被拒绝</translation>
+    </message>
+    <message>
         <source>Open scripts</source>
         <translation>打开脚本</translation>
     </message>
@@ -933,6 +949,10 @@
     <message>
         <source>stored in the keyring — type to replace</source>
         <translation>已保存在密钥环中 — 输入新值即可替换</translation>
+    </message>
+    <message>
+        <source>kept for this session only (no system keyring) — type to replace</source>
+        <translation>仅在本次会话中保留（没有系统密钥环）— 输入新值即可替换</translation>
     </message>
     <message>
         <source>not stored</source>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "api/linkisclient.h"
 #include "desktop/desktopintegration.h"
 #include "editor/editortabs.h"
 #include "editor/findbar.h"
@@ -67,6 +68,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionState"));
     m_cursorLabel = new QLabel(this);
+    m_cursorLabel->setObjectName(QStringLiteral("cursorPosition"));
     statusBar()->addPermanentWidget(m_cursorLabel);
     statusBar()->addPermanentWidget(m_profileLabel);
     statusBar()->addPermanentWidget(m_connectionLabel);
@@ -83,6 +85,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
             [this](const QString &text) { statusBar()->showMessage(text, 4000); });
     connect(m_ctx.clients, &ClientPool::stateChanged, this, &MainWindow::onConnectionState);
     connect(m_ctx.profiles, &ProfileStore::changed, this, &MainWindow::fillProfiles);
+    m_ctx.profiles->setWatching(true); // a profile the CLI adds shows up at once
 
     m_tabs->setRecentFiles(m_ctx.settings->value(SettingKeys::RecentFiles));
     m_session->setInterval(m_ctx.settings->value(SettingKeys::AutosaveIntervalMs));
@@ -132,6 +135,7 @@ void MainWindow::buildDocks()
         new JobsDock(m_ctx.registry, m_runs, m_ctx.clients, m_ctx.profiles, m_ctx.journal, this);
     m_params = new ParamsPanel(this);
     m_history = new HistoryPanel(m_ctx.clients, m_ctx.profiles, this);
+    m_history->followJobs(m_ctx.registry);
     QDockWidget *jobsDock = dock(tr("Jobs"), QStringLiteral("jobsDockWidget"), m_jobs);
     QDockWidget *paramsDock = dock(tr("Parameters"), QStringLiteral("paramsDockWidget"), m_params);
     QDockWidget *historyDock = dock(tr("History"), QStringLiteral("historyDockWidget"), m_history);
@@ -354,9 +358,13 @@ void MainWindow::onTabCreated(ScriptTab *tab)
     tab->editor()->setDarkTheme(Theme::isDark());
     if (tab->profileName().isEmpty())
         tab->setProfileName(m_ctx.profiles->defaultProfileName());
-    connect(tab->editor(), &QsciScintilla::cursorPositionChanged, this, [this, tab](int l, int i) {
+    connect(tab->editor(), &QsciScintilla::cursorPositionChanged, this, [this, tab] {
         if (tab == current())
-            m_cursorLabel->setText(tr("Ln %1, Col %2").arg(l + 1).arg(i + 1));
+            updateCursorLabel();
+    });
+    connect(tab, &ScriptTab::titleChanged, this, [this, tab] {
+        if (tab == current())
+            updateTitle();
     });
     connect(tab, &ScriptTab::settingsChanged, this, [this, tab] {
         m_tabs->setTabTint(tab,
@@ -376,8 +384,24 @@ void MainWindow::onCurrentTabChanged()
 {
     m_params->setTab(current());
     syncToolBar();
+    updateTitle();
+    updateCursorLabel();
+}
+
+void MainWindow::updateTitle()
+{
     setWindowTitle(current() ? QStringLiteral("%1 \u2014 Linkis Desk").arg(current()->displayName())
                              : QStringLiteral("Linkis Desk"));
+}
+
+void MainWindow::updateCursorLabel()
+{
+    int line = 0;
+    int index = 0;
+    if (current())
+        current()->editor()->getCursorPosition(&line, &index);
+    m_cursorLabel->setText(current() ? tr("Ln %1, Col %2").arg(line + 1).arg(index + 1)
+                                     : QString());
 }
 
 void MainWindow::syncToolBar()
@@ -437,10 +461,18 @@ void MainWindow::updateStatusBar()
         text = tr("connected");
         colour = QStringLiteral("#2e9d5b");
         break;
-    case ClientPool::State::Failed:
+    case ClientPool::State::Failed: {
         text = tr("connection failed");
         colour = QStringLiteral("#d93b3b");
+        const LinkisClient *client = m_ctx.clients->clientIfReady(profile);
+        switch (client ? client->connectionState().kind : ConnectionState::Kind::Unchecked) {
+        case ConnectionState::Kind::Unreachable: text = tr("no answer"); break;
+        case ConnectionState::Kind::NotLinkis: text = tr("not a Linkis gateway"); break;
+        case ConnectionState::Kind::Refused: text = tr("sign-in refused"); break;
+        default: break;
+        }
         break;
+    }
     }
     m_connectionLabel->setText(QStringLiteral("<span style='color:%1'>\u25CF</span> %2")
                                    .arg(colour, text.toHtmlEscaped()));

@@ -70,6 +70,8 @@ private:
     void onTabCreated(ScriptTab *tab);
     void syncToolBar();
     void updateStatusBar();
+    void updateTitle();
+    void updateCursorLabel();
     void onConnectionState(const QString &profile, ClientPool::State state, const QString &message);
     void fillRecentMenu(const QStringList &files);
     void fillProfiles();

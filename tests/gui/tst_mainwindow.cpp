@@ -332,7 +332,7 @@ void TestMainWindow::profileDialogRoundTrip()
                      });
     QTRY_COMPARE(stored, gateway->token());
     QVERIFY(secret->text().isEmpty()); // the secret is never shown again
-    QTRY_VERIFY(secret->placeholderText().contains(QStringLiteral("stored")));
+    QTRY_VERIFY(secret->placeholderText().contains(QStringLiteral("this session only")));
 
     // Test: a real login against the gateway with the stored token.
     QSignalSpy tested(&dialog, &ProfileDialog::tested);

@@ -2,11 +2,13 @@
 #include "profilestore.h"
 
 #include "util/apppaths.h"
+#include "util/atomicfile.h"
 #include "util/jsonfile.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 
@@ -143,9 +145,17 @@ void ProfileStore::onFileSystemChange()
 {
     if (m_watcher && QFileInfo::exists(m_path) && !m_watcher->files().contains(m_path))
         m_watcher->addPath(m_path);
+    // Another program may still be writing the file in place (an editor): what does not parse
+    // yet is left alone, neither read nor set aside as damaged, until its next change. Atomic
+    // replaces (the CLI, this store) are seen whole through the folder's watch.
+    if (QFileInfo::exists(m_path)) {
+        const Result<QByteArray> bytes = AtomicFile::read(m_path);
+        if (!bytes || !QJsonDocument::fromJson(*bytes).isObject())
+            return;
+    }
     const QList<Profile> before = profiles();
     const QString defaultBefore = m_default;
-    load(); // problems were reported by the first load; a half-written file cannot be seen
+    load(); // problems were reported by the first load
     if (profiles() != before || m_default != defaultBefore)
         emit changed();
 }

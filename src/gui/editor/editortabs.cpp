@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/editortabs.h"
 
+#include "editor/editortabbar.h"
 #include "editor/scripteditor.h"
 #include "editor/scripttab.h"
 
@@ -20,11 +21,13 @@ EditorTabs::EditorTabs(QWidget *parent)
     : QTabWidget(parent)
 {
     setObjectName(QStringLiteral("editorTabs"));
+    setTabBar(new EditorTabBar(this)); // readable names from seven tabs on: scroll, not squeeze
     setTabsClosable(true);
     setMovable(true);
     setDocumentMode(true);
     setAcceptDrops(true);
     setElideMode(Qt::ElideMiddle);
+    setUsesScrollButtons(true);
     connect(this, &QTabWidget::tabCloseRequested, this, &EditorTabs::closeTab);
     m_closePrompt = [this](ScriptTab *tab) {
         const auto answer = QMessageBox::question(
@@ -67,10 +70,11 @@ ScriptTab *EditorTabs::newTab(ScriptLanguage language, const QString &text)
 
 ScriptTab *EditorTabs::addScriptTab(ScriptTab *tab)
 {
-    const int index = addTab(tab, titleFor(tab));
+    addTab(tab, titleFor(tab));
+    refreshTitle(tab); // the tooltip: the full path
     connect(tab, &ScriptTab::titleChanged, this, [this, tab] { refreshTitle(tab); });
     Q_EMIT tabCreated(tab);
-    setCurrentIndex(index);
+    setCurrentWidget(tab);
     tab->editor()->setFocus();
     return tab;
 }

@@ -3,6 +3,7 @@
 
 #include "api/linkisclient.h"
 #include "jobs/jobjournal.h"
+#include "jobs/jobregistry.h"
 #include "jobs/jobstatusstyle.h"
 #include "logs/logpanel.h"
 #include "profiles/clientpool.h"
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -35,6 +37,7 @@ HistoryPanel::HistoryPanel(ClientPool *clients, ProfileStore *profiles, QWidget 
     , m_pageLabel(new QLabel(this))
     , m_prev(new QToolButton(this))
     , m_next(new QToolButton(this))
+    , m_autoRefresh(new QTimer(this))
 {
     setObjectName(QStringLiteral("historyPanel"));
     m_status->addItem(tr("Any status"), QString());
@@ -83,6 +86,13 @@ HistoryPanel::HistoryPanel(ClientPool *clients, ProfileStore *profiles, QWidget 
 
     fillProfiles();
     connect(m_profiles, &ProfileStore::changed, this, &HistoryPanel::fillProfiles);
+    connect(m_profile, &QComboBox::currentTextChanged, this, [this] {
+        m_page = 1;
+        refreshWhenShown();
+    });
+    m_autoRefresh->setObjectName(QStringLiteral("historyAutoRefresh"));
+    m_autoRefresh->setInterval(AutoRefreshMs);
+    connect(m_autoRefresh, &QTimer::timeout, this, &HistoryPanel::refresh);
     connect(refresh, &QToolButton::clicked, this, [this] {
         m_page = 1;
         this->refresh();
@@ -115,10 +125,50 @@ HistoryPanel::HistoryPanel(ClientPool *clients, ProfileStore *profiles, QWidget 
 void HistoryPanel::fillProfiles()
 {
     const QString keep = m_profile->currentText();
+    const QSignalBlocker quiet(m_profile); // the same profile again is no reason to reload
     m_profile->clear();
     m_profile->addItems(m_profiles->names());
-    if (!keep.isEmpty())
-        m_profile->setCurrentText(keep);
+    m_profile->setCurrentText(keep.isEmpty() ? m_profiles->defaultProfileName() : keep);
+    if (m_profile->currentText() != keep) {
+        m_page = 1;
+        refreshWhenShown();
+    }
+}
+
+void HistoryPanel::followJobs(JobRegistry *registry)
+{
+    for (JobTracker *tracker : registry->trackers())
+        follow(tracker);
+    connect(registry, &JobRegistry::trackerAdded, this, &HistoryPanel::follow);
+}
+
+void HistoryPanel::follow(JobTracker *tracker)
+{
+    connect(tracker, &JobTracker::finished, this, [this, tracker] {
+        if (tracker->profileName().compare(m_profile->currentText(), Qt::CaseInsensitive) == 0)
+            refreshWhenShown();
+    });
+}
+
+void HistoryPanel::refreshWhenShown()
+{
+    m_stale = true;
+    if (isVisible())
+        refresh();
+}
+
+void HistoryPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
+    m_autoRefresh->start();
+}
+
+void HistoryPanel::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_autoRefresh->stop();
 }
 
 void HistoryPanel::setProfile(const QString &name)
@@ -137,6 +187,7 @@ const TaskInfo *HistoryPanel::selectedTask() const
 
 void HistoryPanel::refresh()
 {
+    m_stale = false;
     m_request.cancel();
     TaskQuery query;
     if (!m_status->currentData().toString().isEmpty())
@@ -155,6 +206,8 @@ void HistoryPanel::refresh()
                 return;
             }
             m_request = (*client)->jobList(query, this, [this](Result<TaskPage> p) {
+                const TaskInfo *selected = selectedTask();
+                const qint64 keep = selected ? selected->taskId : 0; // kept across reloads
                 m_list->clear();
                 m_tasks.clear();
                 if (!p) {
@@ -172,6 +225,8 @@ void HistoryPanel::refresh()
                     item->setText(
                         2, t.createdTime.toLocalTime().toString(QStringLiteral("MM-dd HH:mm")));
                     item->setText(3, JobJournal::firstLineOf(t.executionCode, 80));
+                    if (keep > 0 && t.taskId == keep)
+                        m_list->setCurrentItem(item);
                 }
                 const int pages = int(qMax<qint64>(1, (m_total + PageSize - 1) / PageSize));
                 m_pageLabel->setText(tr("Page %1 of %2").arg(m_page).arg(pages));

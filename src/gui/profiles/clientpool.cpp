@@ -129,10 +129,8 @@ void ClientPool::build(const QString &key, const QString &profileName)
             settings.secret = token;
             if (settings.user.isEmpty())
                 settings.user = localUser();
-            auto *client = new LinkisClient(settings, this);
-            m_clients.insert(key, client);
-            setState(name, State::Ready, tr("Local gateway at %1").arg(url.toString()));
-            finish(key, client);
+            adopt(key, name, new LinkisClient(settings, this),
+                  tr("Local gateway at %1").arg(url.toString()));
         };
         if (m_local->isReady()) {
             start(m_local->url(), m_local->token());
@@ -147,10 +145,7 @@ void ClientPool::build(const QString &key, const QString &profileName)
     const std::optional<Profile::SecretKind> kind = profile->requiredSecret();
     auto make = [this, key, name, settings](const QString &secret) mutable {
         settings.secret = secret;
-        auto *client = new LinkisClient(settings, this);
-        m_clients.insert(key, client);
-        setState(name, State::Ready, settings.baseUrl.toString());
-        finish(key, client);
+        adopt(key, name, new LinkisClient(settings, this), settings.baseUrl.toString());
     };
     if (!kind || !m_secrets) {
         make(QString());
@@ -196,6 +191,29 @@ void ClientPool::build(const QString &key, const QString &profileName)
                     make(*typed);
                 });
         });
+}
+
+void ClientPool::adopt(const QString &key, const QString &profileName, LinkisClient *client,
+                       const QString &where)
+{
+    m_clients.insert(key, client);
+    // Built is not connected: the state follows the client's requests (ConnectionState).
+    auto follow = [this, profileName, where](const ConnectionState &connection) {
+        if (connection.isConnected())
+            setState(profileName, State::Ready, where);
+        else if (connection.isFailure())
+            setState(profileName, State::Failed, connection.message);
+        else
+            setState(profileName, State::Connecting,
+                     tr("Waiting for the first answer from %1").arg(where));
+    };
+    connect(client, &LinkisClient::connectionStateChanged, this,
+            [this, key, client, follow](const ConnectionState &connection) {
+                if (m_clients.value(key) == client) // not a client replaced by an edit
+                    follow(connection);
+            });
+    follow(client->connectionState());
+    finish(key, client);
 }
 
 void ClientPool::finish(const QString &key, Result<LinkisClient *> result)

@@ -20,9 +20,11 @@ class SecretStore;
 
 // One LinkisClient per profile, built on demand: the profile's settings plus its secret from
 // the SecretStore; for the Local profile, the bundled gateway (started or reused) and its token.
-// Reports each profile's connection state for the status bar. A profile whose secret the store
-// does not hold (no keyring, or a profile added by the CLI) asks the user once (SecretPrompt by
-// default) and keeps the answer in the SecretStore: the keyring, or memory for the session.
+// Reports each profile's connection state for the status bar: Ready only once the client's last
+// request was answered (ConnectionState), never merely because the client was built. A profile
+// whose secret the store does not hold (no keyring, or a profile added by the CLI) asks the user
+// once (SecretPrompt by default) and keeps the answer in the SecretStore: the keyring, or memory
+// for the session.
 class ClientPool : public QObject
 {
     Q_OBJECT
@@ -67,6 +69,9 @@ private:
         Prompt prompt = Prompt::Ask;
     };
     void build(const QString &key, const QString &profileName);
+    // Keeps the new client and lets its connection state drive the profile's state.
+    void adopt(const QString &key, const QString &profileName, LinkisClient *client,
+               const QString &where);
     void finish(const QString &key, Result<LinkisClient *> result);
     void setState(const QString &profileName, State state, const QString &message);
 

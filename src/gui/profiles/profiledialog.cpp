@@ -119,10 +119,15 @@ void ProfileDialog::load(const Profile &p)
                             if (m_editing != name)
                                 return;
                             // Never show the secret itself, only whether there is one.
+                            // Where it is kept, truthfully: without a system keyring
+                            // the secret lives in memory until the app quits.
+                            const bool kept = secret && secret->has_value();
                             m_ui->secretEdit->setPlaceholderText(
-                                secret && secret->has_value()
+                                !kept ? tr("not stored")
+                                    : m_secrets->persistent()
                                     ? tr("stored in the keyring \u2014 type to replace")
-                                    : tr("not stored"));
+                                    : tr("kept for this session only (no system keyring) "
+                                         "\u2014 type to replace"));
                         });
     }
 }

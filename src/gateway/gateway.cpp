@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gateway.h"
 
+#include "engines/processtree.h"
 #include "engines/sqlitecatalog.h"
 #include "http/authservice.h"
 #include "http/httpserver.h"
@@ -19,6 +20,8 @@
 #include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QThread>
+
+#include <csignal>
 
 namespace linkisdesk::gateway {
 
@@ -57,25 +60,32 @@ QString Gateway::newToken()
 Result<HttpServer *> Gateway::open()
 {
     auto fail = [](const QString &message) { return ApiError::make(ApiError::Kind::Io, message); };
-    // Private when we create it; an existing directory keeps the permissions it has.
-    const bool existed = QFileInfo::exists(m_options.dataDir);
+    // Private: history, results and logs are the user's alone (an existing directory too).
     if (!QDir().mkpath(m_options.dataDir))
         return fail(QStringLiteral("cannot create the data directory %1").arg(m_options.dataDir));
-    if (!existed)
-        QFile::setPermissions(m_options.dataDir,
-                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QFile::setPermissions(m_options.dataDir,
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     const GatewayPaths paths(m_options.dataDir);
 
-    m_store = std::make_unique<JobStore>();
-    QString error;
-    if (!m_store->open(paths.historyDb(), &error))
-        return fail(error);
+    Result<std::unique_ptr<JobStore>> store = openStore(paths);
+    if (!store)
+        return store.error();
+    m_store = std::move(store).value();
     const auto orphans = m_store->failOrphans(
         QStringLiteral("The gateway stopped while this job was running (it was restarted or "
                        "killed), so the job did not finish."));
     if (!orphans.isEmpty())
         qInfo("marked %d job(s) left running by an earlier run as Failed", int(orphans.size()));
+    // A gateway killed hard leaves what its python and shell jobs started running.
+    const QList<qint64> leftBehind = ProcessTree::leftBehind(paths.dataDir());
+    for (qint64 pid : leftBehind)
+        ::kill(pid_t(pid), SIGKILL);
+    if (!leftBehind.isEmpty()) {
+        qInfo("ended %d process(es) left running by jobs of an earlier run",
+              int(leftBehind.size()));
+    }
 
+    QString error;
     m_auth = std::make_unique<AuthService>(m_options.token);
     if (!m_options.usersFile.isEmpty() && !m_auth->loadUsers(m_options.usersFile, &error))
         return fail(error);
@@ -106,6 +116,41 @@ Result<HttpServer *> Gateway::open()
     m_datasource->install(*m_router);
     m_http = std::make_unique<HttpServer>(*m_router, *m_auth);
     return m_http.get();
+}
+
+Result<std::unique_ptr<JobStore>> Gateway::openStore(const GatewayPaths &paths)
+{
+    const QString db = paths.historyDb();
+    const QString recovery =
+        QStringLiteral("The gateway did not start, so that nothing more is lost. To recover, stop "
+                       "any gateway using %1, move the damaged file aside (for example: mv %2 "
+                       "%2.damaged, and %2-wal and %2-shm with it if they exist) and start again: "
+                       "a new, empty job history is created, new task IDs continue after the "
+                       "highest one found in %1, and the result and log files stay where they "
+                       "are.")
+            .arg(paths.dataDir(), db);
+    auto damaged = [&](const QString &what) {
+        return ApiError::make(ApiError::Kind::Io, what + QStringLiteral(". ") + recovery);
+    };
+    // Files of earlier tasks: their IDs must not be handed out again, whatever the store says.
+    const qint64 highestOnDisk = paths.highestTaskIdOnDisk();
+    if (highestOnDisk > 0 && JobStore::isEmptyFile(db)) {
+        return damaged(QStringLiteral("the job history %1 is empty (0 bytes), but %2 holds the "
+                                      "files of tasks up to %3")
+                           .arg(db, paths.dataDir())
+                           .arg(highestOnDisk));
+    }
+    auto store = std::make_unique<JobStore>();
+    QString error;
+    bool isDamaged = false;
+    if (!store->open(db, &error, &isDamaged))
+        return isDamaged ? damaged(error) : ApiError::make(ApiError::Kind::Io, error);
+    if (!store->keepTaskIdsAbove(highestOnDisk, &error)) {
+        return ApiError::make(
+            ApiError::Kind::Io,
+            QStringLiteral("the job history %1 cannot be written (%2)").arg(db, error));
+    }
+    return store;
 }
 
 Result<QUrl> Gateway::start()

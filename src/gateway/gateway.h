@@ -22,6 +22,7 @@ class JobHistoryRoutes;
 class FilesystemRoutes;
 class DatasourceRoutes;
 class SqliteCatalog;
+class GatewayPaths;
 
 // The whole local gateway: job history, jobs, routes and the HTTP server. Tests can run it
 // in-process; main.cpp runs it as linkis-desk-gateway.
@@ -52,6 +53,9 @@ public:
     static QString newToken();
 
 private:
+    // The job history, checked (a damaged or emptied store is refused with how to recover).
+    static Result<std::unique_ptr<JobStore>> openStore(const GatewayPaths &paths);
+
     GatewayOptions m_options;
     QUrl m_url;
     std::unique_ptr<JobStore> m_store;

@@ -23,6 +23,7 @@ struct EngineContext
     QList<QPair<QString, QString>> attached; // the user's other databases: {name, file}
     QString resultDir; // where _N.dolphin files go (created on first result)
     QString workDir; // scratch space for script files
+    QByteArray gatewayMark; // ProcessTree::gatewayMark of this gateway (python and shell)
     std::shared_ptr<JobLog> log;
 };
 

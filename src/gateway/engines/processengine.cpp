@@ -74,15 +74,31 @@ void ProcessEngine::start()
     QDir().mkpath(m_ctx.workDir);
     const QString script =
         m_ctx.workDir + (python ? QStringLiteral("/script.py") : QStringLiteral("/script.sh"));
-    QFile f(script);
-    if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        f.write(m_ctx.code.toUtf8());
-    f.close();
-
-    QDir().mkpath(m_ctx.resultDir);
+    // A script cut short by a full disk must not run: only the whole script or nothing.
     QString error;
-    m_stdoutResult.open(m_ctx.resultDir + QStringLiteral("/_0.dolphin"),
-                        ResultSetWriter::Type::Text, {}, &error);
+    QFile f(script);
+    const QByteArray code = m_ctx.code.toUtf8();
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate, QFile::ReadOwner | QFile::WriteOwner) ||
+        f.write(code) != code.size() || !f.flush()) {
+        error = QStringLiteral("cannot write the script file %1: %2").arg(script, f.errorString());
+    }
+    f.close();
+    if (error.isEmpty()) {
+        QDir().mkpath(m_ctx.resultDir);
+        m_stdoutResult.open(m_ctx.resultDir + QStringLiteral("/_0.dolphin"),
+                            ResultSetWriter::Type::Text, {}, &error);
+    }
+    if (!error.isEmpty()) {
+        m_ctx.log->append(Level::Error, error);
+        QMetaObject::invokeMethod(
+            this,
+            [this, error] {
+                finish(EngineOutcome {EngineOutcome::Kind::Failed, ErrorCodes::OutputNotWritten,
+                                      error, 0});
+            },
+            Qt::QueuedConnection);
+        return;
+    }
 
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
@@ -91,6 +107,8 @@ void ProcessEngine::start()
     // Marks every process of this job, even one that leaves the session and the process tree.
     const QString mark = QUuid::createUuid().toString(QUuid::Id128);
     env.insert(QString::fromLatin1(ProcessTree::markVariable()), mark);
+    env.insert(QString::fromLatin1(ProcessTree::gatewayVariable()),
+               QFile::decodeName(m_ctx.gatewayMark));
     m_process.setProcessEnvironment(env);
     m_process.setWorkingDirectory(m_ctx.workDir);
     m_process.setProgram(program);
@@ -153,6 +171,17 @@ void ProcessEngine::flushLines(QProcess::ProcessChannel channel, bool atEnd)
     if (channel == QProcess::StandardError && !lines.isEmpty())
         m_lastError = lines.constLast();
     m_ctx.log->appendLines(channel == QProcess::StandardOutput ? Level::Info : Level::Error, lines);
+    // Output that cannot be kept (a full disk): stop the job rather than let it run on and
+    // lose the rest; it ends Failed with the reason.
+    if (m_outputError.isEmpty()) {
+        m_outputError = m_stdoutResult.error();
+        if (m_outputError.isEmpty())
+            m_outputError = m_ctx.log->writeError();
+        if (!m_outputError.isEmpty()) {
+            m_ctx.log->append(Level::Error, m_outputError + QStringLiteral("; stopping the job."));
+            cancel();
+        }
+    }
 }
 
 void ProcessEngine::cancel()
@@ -228,7 +257,10 @@ void ProcessEngine::onFinished(int exitCode, QProcess::ExitStatus exitStatus)
     flushLines(QProcess::StandardError, true);
     const QString name =
         m_language == Language::Python ? QStringLiteral("python3") : QStringLiteral("bash");
-    if (m_cancelled) {
+    if (!m_outputError.isEmpty()) {
+        m_exitOutcome = EngineOutcome {EngineOutcome::Kind::Failed, ErrorCodes::OutputNotWritten,
+                                       m_outputError, 1};
+    } else if (m_cancelled) {
         m_exitOutcome = EngineOutcome {EngineOutcome::Kind::Cancelled, ErrorCodes::Cancelled,
                                        QStringLiteral("Killed on request."), 1};
     } else if (exitStatus == QProcess::NormalExit && exitCode == 0) {
@@ -269,7 +301,13 @@ void ProcessEngine::finish(const EngineOutcome &outcome)
         return;
     m_done = true;
     const bool printed = m_stdoutResult.rowCount() > 0;
-    m_stdoutResult.close();
+    QString resultError;
+    EngineOutcome result = outcome;
+    if (!m_stdoutResult.close(&resultError) && result.kind == EngineOutcome::Kind::Succeed) {
+        m_ctx.log->append(Level::Error, resultError);
+        result = EngineOutcome {EngineOutcome::Kind::Failed, ErrorCodes::OutputNotWritten,
+                                resultError, 1};
+    }
     if (!printed) {
         // Nothing on stdout: no result set at all, as Linkis reports a job without results.
         const QString file = m_ctx.resultDir + QStringLiteral("/_0.dolphin");
@@ -281,8 +319,8 @@ void ProcessEngine::finish(const EngineOutcome &outcome)
     QFile::remove(m_ctx.workDir + QStringLiteral("/script.sh"));
     QDir().rmdir(m_ctx.workDir);
     emit progressChanged(
-        1.0, singleStep(m_ctx.runType, false, outcome.kind == EngineOutcome::Kind::Succeed));
-    emit finished(outcome);
+        1.0, singleStep(m_ctx.runType, false, result.kind == EngineOutcome::Kind::Succeed));
+    emit finished(result);
 }
 
 } // namespace linkisdesk::gateway

@@ -48,6 +48,7 @@ private:
     ResultSetWriter m_stdoutResult;
     QByteArray m_pending[2]; // partial lines of stdout, stderr
     QString m_lastError;
+    QString m_outputError; // the log or the result could not be written: the job failed
     static constexpr int SweepIntervalMs = 20;
     static constexpr int KillGraceMs = 300; // SIGTERM, then SIGKILL
     static constexpr int GiveUpMs = 5000; // processes still alive then: the job failed

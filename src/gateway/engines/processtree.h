@@ -29,6 +29,14 @@ public:
     // The environment variable that carries a job's mark.
     static QByteArray markVariable() { return QByteArrayLiteral("LINKIS_DESK_JOB_MARK"); }
 
+    // Every job process also carries gatewayVariable()=gatewayMark(dataDir): this gateway run
+    // (pid and start time) and its data directory. A gateway killed hard cannot end its jobs'
+    // processes (the parent-death signal reaches only the first one); leftBehind() finds them
+    // at the next start: marked with this data directory by a run that no longer lives.
+    static QByteArray gatewayVariable() { return QByteArrayLiteral("LINKIS_DESK_GATEWAY"); }
+    static QByteArray gatewayMark(const QString &dataDir);
+    static QList<qint64> leftBehind(const QString &dataDir);
+
 private:
     qint64 m_root;
     QByteArray m_mark;

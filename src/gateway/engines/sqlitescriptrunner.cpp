@@ -8,6 +8,7 @@
 #include "store/resultsetwriter.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -174,20 +175,40 @@ QString SqliteScriptRunner::rewrite(sqlite3 *db, const QString &statement, QStri
     return mapDefaultSchema(statement);
 }
 
-QJsonArray SqliteScriptRunner::progressInfo(int done, int total, bool failed) const
+QJsonArray SqliteScriptRunner::progressInfo(int done, int total, bool failed)
 {
+    auto item = [](const QString &id, int succeeded, bool failedHere, bool running, int of) {
+        return QJsonObject {{QStringLiteral("id"), id},
+                            {QStringLiteral("succeedTasks"), succeeded},
+                            {QStringLiteral("failedTasks"), failedHere ? 1 : 0},
+                            {QStringLiteral("runningTasks"), running ? 1 : 0},
+                            {QStringLiteral("totalTasks"), of}};
+    };
     QJsonArray info;
+    if (total > kItemPerStatementLimit) {
+        // A long script: one item for all statements, so each update and each progress reply
+        // stays small however many statements there are.
+        info.append(
+            item(QStringLiteral("statements"), done, failed, done < total && !failed, total));
+        return info;
+    }
     for (int i = 0; i < total; ++i) {
-        const bool finished = i < done;
-        const bool running = i == done && !failed;
-        const bool failedHere = i == done && failed;
-        info.append(QJsonObject {{QStringLiteral("id"), QStringLiteral("statement-%1").arg(i + 1)},
-                                 {QStringLiteral("succeedTasks"), finished ? 1 : 0},
-                                 {QStringLiteral("failedTasks"), failedHere ? 1 : 0},
-                                 {QStringLiteral("runningTasks"), running ? 1 : 0},
-                                 {QStringLiteral("totalTasks"), 1}});
+        info.append(item(QStringLiteral("statement-%1").arg(i + 1), i < done ? 1 : 0,
+                         i == done && failed, i == done && !failed, 1));
     }
     return info;
+}
+
+// The line and column (1-based) of the first NUL character in `code`, as "line L, column C";
+// empty when there is none.
+QString SqliteScriptRunner::nulPosition(const QString &code)
+{
+    const qsizetype at = code.indexOf(QChar(u'\0'));
+    if (at < 0)
+        return {};
+    const qsizetype lineStart = code.lastIndexOf(u'\n', at) + 1; // 0 when there is none
+    const qsizetype line = QStringView(code).left(at).count(u'\n') + 1;
+    return QStringLiteral("line %1, column %2").arg(line).arg(at - lineStart + 1);
 }
 
 EngineOutcome SqliteScriptRunner::run()
@@ -199,6 +220,15 @@ EngineOutcome SqliteScriptRunner::run()
                                          "your local SQLite workspace instead (SQLite dialect).")
                               .arg(m_ctx.engineType));
     }
+    // SQLite stops reading SQL at a NUL character, so the rest of the script would never run.
+    const QString nul = nulPosition(m_ctx.code);
+    if (!nul.isEmpty()) {
+        const QString why = QStringLiteral("The SQL contains a NUL character (U+0000) at %1; SQL "
+                                           "cannot contain it. Remove it and submit again.")
+                                .arg(nul);
+        m_ctx.log->append(Level::Error, why);
+        return EngineOutcome {EngineOutcome::Kind::Failed, ErrorCodes::SqlError, why, 0};
+    }
     QString error;
     if (!openWorkspace(&error)) {
         m_ctx.log->append(Level::Error, error);
@@ -208,6 +238,10 @@ EngineOutcome SqliteScriptRunner::run()
     const int total = int(statements.size());
     m_ctx.log->append(Level::Info, QStringLiteral("The script has %1 statement(s).").arg(total));
     m_progress(0.0, progressInfo(0, total, false));
+    // Progress goes out after each statement, but at most every kProgressIntervalMs (and at
+    // the end): a script of many quick statements must not flood the HTTP thread.
+    QElapsedTimer sinceProgress;
+    sinceProgress.start();
     int resultIndex = 0;
     bool ok = true;
     for (int i = 0; i < total && ok; ++i) {
@@ -218,7 +252,10 @@ EngineOutcome SqliteScriptRunner::run()
         }
         const SqlStatement &st = statements.at(i);
         ok = runStatement(st.text, i, st.startLine + 1, &resultIndex, &outcome);
-        m_progress(double(ok ? i + 1 : i) / total, progressInfo(ok ? i + 1 : i, total, !ok));
+        if (!ok || i + 1 == total || sinceProgress.elapsed() >= kProgressIntervalMs) {
+            m_progress(double(ok ? i + 1 : i) / total, progressInfo(ok ? i + 1 : i, total, !ok));
+            sinceProgress.restart();
+        }
     }
     {
         QMutexLocker lock(&m_dbMutex);
@@ -262,6 +299,9 @@ bool SqliteScriptRunner::runStatement(const QString &sql, int index, int line, i
         const char *next = nullptr;
         if (sqlite3_prepare_v2(m_db, tail, int(end - tail), &stmt, &next) != SQLITE_OK)
             return fail(sqliteError(m_db));
+        if (!stmt && next <= tail) // SQLite read nothing (it never does past a NUL): no loop
+            return fail(QStringLiteral("SQLite could not read the statement past byte %1.")
+                            .arg(tail - utf8.constData()));
         tail = next;
         if (!stmt)
             continue; // only blanks or comments left
@@ -334,11 +374,21 @@ bool SqliteScriptRunner::writeResult(sqlite3_stmt *stmt, int first, int resultIn
             }
         }
         row += ']';
-        writer.addRow(row);
+        if (!writer.addRow(row))
+            break;
         rc = sqlite3_step(stmt);
     }
     const qint64 rows = writer.rowCount();
-    writer.close();
+    if (!writer.close(&error)) {
+        // Disk full or an I/O error: the job must not look complete. The rows written so far
+        // stay readable.
+        outcome->errDesc = QStringLiteral("%1; the first %2 row(s) of result set %3 are kept, "
+                                          "the rest of it is lost.")
+                               .arg(error)
+                               .arg(writer.rowsOnDisk())
+                               .arg(resultIndex);
+        return false;
+    }
     if (rc != SQLITE_DONE)
         return false;
     m_ctx.log->append(Level::Info,

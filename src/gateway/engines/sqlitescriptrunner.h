@@ -34,13 +34,18 @@ public:
     // the statement is one of these but cannot be served (e.g. an unknown table).
     static QString rewrite(sqlite3 *db, const QString &statement, QString *error);
 
+    // progressInfo: one item per statement up to this many statements, else one item for all.
+    static constexpr int kItemPerStatementLimit = 100;
+    static constexpr int kProgressIntervalMs = 100;
+    static QJsonArray progressInfo(int done, int total, bool failed);
+    static QString nulPosition(const QString &code);
+
 private:
     bool openWorkspace(QString *error);
     // Runs one statement; returns false on error or cancel (outcome filled in).
     bool runStatement(const QString &sql, int index, int line, int *resultIndex,
                       EngineOutcome *outcome);
     bool writeResult(sqlite3_stmt *stmt, int first, int resultIndex, EngineOutcome *outcome);
-    QJsonArray progressInfo(int done, int total, bool failed) const;
 
     EngineContext m_ctx;
     ProgressFn m_progress;

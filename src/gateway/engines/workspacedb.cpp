@@ -6,13 +6,23 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace linkisdesk::gateway {
 
 sqlite3 *WorkspaceDb::open(const QString &path, QString *error)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
+    // Private to the user (SQLite gives its -wal and -shm files the same mode).
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        ::fchmod(fd, 0600);
+        ::close(fd);
+    }
     sqlite3 *db = nullptr;
     if (sqlite3_open_v2(path.toUtf8().constData(), &db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,

@@ -22,6 +22,9 @@ public:
                       const QDate &day) const;
     QString logPath(const QString &user, qint64 taskId, const QDate &day) const;
     QString workDir(qint64 taskId) const;
+    // The highest task ID that has a log, result or work folder here (0 if none): a new job
+    // history must not hand out these IDs again.
+    qint64 highestTaskIdOnDisk() const;
 
     // "file:///abs" <-> "/abs" (the replies carry URIs as local Linkis installs do).
     static QString toUri(const QString &localPath);

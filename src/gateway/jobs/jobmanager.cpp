@@ -2,6 +2,7 @@
 #include "jobs/jobmanager.h"
 
 #include "engines/processengine.h"
+#include "engines/processtree.h"
 #include "engines/sqlitecatalog.h"
 #include "engines/sqliteengine.h"
 #include "jobs/execid.h"
@@ -18,6 +19,7 @@ namespace {
 
 using Level = JobLog::Level;
 constexpr int kKeepCompleted = 128; // each keeps its log file open
+constexpr int kSaveRetryMs = 2000;
 
 qint64 nowMs()
 {
@@ -31,6 +33,7 @@ JobManager::JobManager(JobStore &store, GatewayPaths paths, int maxJobs, QObject
     , m_store(store)
     , m_paths(std::move(paths))
     , m_maxJobs(qMax(1, maxJobs))
+    , m_gatewayMark(ProcessTree::gatewayMark(m_paths.dataDir()))
 {
     qRegisterMetaType<EngineOutcome>();
 }
@@ -166,6 +169,7 @@ void JobManager::startJob(LiveJob &job)
     }
     ctx.resultDir = r.resultLocation;
     ctx.workDir = m_paths.workDir(r.taskId);
+    ctx.gatewayMark = m_gatewayMark;
     ctx.log = job.log;
     switch (job.kind) {
     case JobRequest::Kind::Sqlite: job.engine = new SqliteEngine(ctx, this); break;
@@ -221,6 +225,13 @@ void JobManager::onFinished(qint64 taskId, const EngineOutcome &outcome)
         status = job.stopStatus.isEmpty() ? JobStatus::Cancelled : job.stopStatus;
         break;
     }
+    // A job whose log lost lines did not deliver what it printed: not a success.
+    const QString logError = job.log->writeError();
+    if (!logError.isEmpty() && status == JobStatus::Succeed) {
+        status = JobStatus::Failed;
+        errCode = ErrorCodes::OutputNotWritten;
+        errDesc = logError;
+    }
     if (!job.stopStatus.isEmpty() && status != JobStatus::Succeed) {
         status = job.stopStatus;
         errCode = status == JobStatus::Timeout ? ErrorCodes::TimedOut : ErrorCodes::Cancelled;
@@ -260,7 +271,41 @@ void JobManager::complete(LiveJob &job, const QString &status, int errCode, cons
 void JobManager::save(LiveJob &job)
 {
     job.rec.updatedMs = nowMs();
-    m_store.update(job.rec);
+    const qint64 id = job.rec.taskId;
+    if (m_store.update(job.rec)) {
+        m_unsaved.remove(id);
+        return;
+    }
+    // Disk full or an I/O error: the live state stays right (replies come from it) and the
+    // store gets it as soon as a write succeeds again.
+    if (!m_unsaved.contains(id)) {
+        const QString why = m_store.lastError();
+        qWarning("job history: cannot record task %lld (%s): %s; retrying", id,
+                 qPrintable(job.rec.status), qPrintable(why));
+        job.log->append(Level::Error,
+                        QStringLiteral("The job history cannot be written (%1); the gateway "
+                                       "keeps retrying.")
+                            .arg(why));
+    }
+    m_unsaved.insert(id);
+    if (!m_saveRetry) {
+        m_saveRetry = new QTimer(this);
+        m_saveRetry->setInterval(kSaveRetryMs);
+        connect(m_saveRetry, &QTimer::timeout, this, &JobManager::retryUnsaved);
+    }
+    m_saveRetry->start();
+}
+
+void JobManager::retryUnsaved()
+{
+    const auto ids = m_unsaved;
+    for (qint64 id : ids) {
+        const auto it = m_jobs.constFind(id);
+        if (it == m_jobs.constEnd() || m_store.update((*it)->rec))
+            m_unsaved.remove(id);
+    }
+    if (m_unsaved.isEmpty() && m_saveRetry)
+        m_saveRetry->stop();
 }
 
 void JobManager::evictCompleted()
@@ -268,7 +313,9 @@ void JobManager::evictCompleted()
     while (m_completedOrder.size() > kKeepCompleted) {
         const qint64 id = m_completedOrder.takeFirst();
         auto it = m_jobs.find(id);
-        if (it != m_jobs.end() && JobStatus::isCompleted((*it)->rec.status)) {
+        // A job not recorded yet stays (its state lives only here until the store takes it).
+        if (it != m_jobs.end() && JobStatus::isCompleted((*it)->rec.status) &&
+            !m_unsaved.contains(id)) {
             if ((*it)->timeout)
                 (*it)->timeout->deleteLater();
             m_jobs.erase(it);
@@ -377,6 +424,7 @@ void JobManager::shutdown()
                  QStringLiteral("The gateway was shut down while the job was running."));
     }
     m_queue.clear();
+    retryUnsaved(); // a last chance for what the store refused
 }
 
 } // namespace linkisdesk::gateway

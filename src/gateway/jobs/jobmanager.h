@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QList>
 #include <QObject>
+#include <QSet>
 
 #include <memory>
 #include <optional>
@@ -83,17 +84,21 @@ private:
     void onFinished(qint64 taskId, const EngineOutcome &outcome);
     void complete(LiveJob &job, const QString &status, int errCode, const QString &errDesc);
     void save(LiveJob &job);
+    void retryUnsaved();
     void evictCompleted();
 
     JobStore &m_store;
     GatewayPaths m_paths;
     const SqliteCatalog *m_catalog = nullptr;
     int m_maxJobs;
+    QByteArray m_gatewayMark;
     QString m_instance;
     QHash<qint64, std::shared_ptr<LiveJob>> m_jobs; // this run's jobs (completed ones bounded)
     QList<qint64> m_queue;
     QList<qint64> m_completedOrder;
     QHash<qint64, std::shared_ptr<JobLog>> m_openedLogs; // logs of earlier runs, bounded
+    QSet<qint64> m_unsaved; // jobs whose latest state the store refused (disk full)
+    QTimer *m_saveRetry = nullptr;
     int m_running = 0;
     bool m_shuttingDown = false;
 };

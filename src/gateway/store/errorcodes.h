@@ -13,6 +13,7 @@ struct ErrorCodes
     static constexpr int EngineStart = 40003; // the engine could not start
     static constexpr int Cancelled = 40004; // killed on request
     static constexpr int TimedOut = 40005; // jobRunningTimeout reached
+    static constexpr int OutputNotWritten = 40006; // a log or result write failed (disk full)
 };
 
 } // namespace linkisdesk::gateway

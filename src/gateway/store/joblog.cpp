@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/joblog.h"
 
+#include "store/filewrite.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -27,8 +29,14 @@ JobLog::JobLog(const QString &path, Mode mode)
     if (mode == Mode::ExistingOnly && !QFileInfo(path).isFile())
         return;
     QDir().mkpath(QFileInfo(path).absolutePath());
-    if (!m_file.open(QIODevice::ReadWrite | QIODevice::Unbuffered))
+    if (!m_file.open(QIODevice::ReadWrite | QIODevice::Unbuffered,
+                     QFile::ReadOwner | QFile::WriteOwner)) {
+        if (mode == Mode::Create) {
+            m_writeError =
+                QStringLiteral("cannot create the job log %1: %2").arg(path, m_file.errorString());
+        }
         return;
+    }
     // Index what an earlier run already wrote.
     qint64 pos = 0;
     while (!m_file.atEnd()) {
@@ -73,15 +81,32 @@ void JobLog::appendLines(Level level, const QStringList &messages)
         }
     }
     QMutexLocker lock(&m_mutex);
-    if (!m_file.isOpen())
+    if (!m_file.isOpen()) {
+        m_lostLines += qint64(lengths.size());
         return;
-    m_file.seek(m_end);
-    if (m_file.write(chunk) != chunk.size())
+    }
+    QString why;
+    if (FileWrite::writeAt(m_file.handle(), m_end, chunk, &why) != chunk.size()) {
+        // Disk full or an I/O error: these lines are lost. What is in the file stays whole
+        // (a partly written line is cut off) and later lines are still tried.
+        if (m_writeError.isEmpty())
+            m_writeError = QStringLiteral("cannot write the job log %1: %2").arg(m_path, why);
+        m_lostLines += qint64(lengths.size());
+        m_file.resize(m_end);
         return;
+    }
     for (qint64 len : lengths) {
         m_offsets.push_back(m_end);
         m_end += len;
     }
+}
+
+QString JobLog::writeError() const
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_writeError.isEmpty())
+        return {};
+    return m_writeError + QStringLiteral(" (%1 line(s) lost)").arg(m_lostLines);
 }
 
 int JobLog::lineCount() const

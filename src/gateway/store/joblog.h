@@ -11,8 +11,8 @@
 namespace linkisdesk::gateway {
 
 // The log of one job: a file of `yyyy-MM-dd HH:mm:ss.SSS LEVEL message` lines plus an index of
-// line offsets, so `fromLine` pages are read without scanning. Thread-safe: engines append
-// from worker threads while HTTP reads.
+// line offsets, so `fromLine` pages are read without scanning. The file is private (0600).
+// Thread-safe: engines append from worker threads while HTTP reads.
 class JobLog
 {
 public:
@@ -26,6 +26,9 @@ public:
     JobLog &operator=(const JobLog &) = delete;
 
     bool isOpen() const;
+    // Empty while every line reached the file; else what went wrong first (e.g. "cannot write
+    // the job log PATH: No space left on device") and how many lines were lost.
+    QString writeError() const;
     QString path() const { return m_path; }
 
     void append(Level level, const QString &message);
@@ -52,6 +55,8 @@ private:
     mutable QFile m_file;
     std::vector<qint64> m_offsets; // start of each line
     qint64 m_end = 0;
+    QString m_writeError;
+    qint64 m_lostLines = 0;
 };
 
 } // namespace linkisdesk::gateway

@@ -5,10 +5,18 @@
 #include "store/jobstatus.h"
 
 #include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
+
+#include <cerrno>
+#include <cstring>
 #include <functional>
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace linkisdesk::gateway {
 
@@ -132,18 +140,50 @@ bool JobStore::exec(const char *sql, QString *error)
     return true;
 }
 
-bool JobStore::open(const QString &path, QString *error)
+bool JobStore::isEmptyFile(const QString &path)
+{
+    // A new store's content may still be all in the write-ahead log (the file stays 0 bytes
+    // until the first checkpoint); that is not empty.
+    const QFileInfo db(path);
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    return db.exists() && db.size() == 0 && (!wal.exists() || wal.size() == 0);
+}
+
+bool JobStore::open(const QString &path, QString *error, bool *damaged)
 {
     QMutexLocker lock(&m_mutex);
-    if (sqlite3_open_v2(path.toUtf8().constData(), &m_db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                        nullptr) != SQLITE_OK) {
+    auto failed = [&](const QString &why) {
         if (error)
-            *error = QStringLiteral("cannot open job history %1: %2")
-                         .arg(path, QString::fromUtf8(sqlite3_errmsg(m_db)));
+            *error = why;
+        sqlite3_close(m_db);
+        m_db = nullptr;
         return false;
+    };
+    // Private to the user: created 0600, and an existing store (of an earlier version, or
+    // copied in) made 0600 again. SQLite gives its -wal and -shm files the same mode.
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        return failed(QStringLiteral("cannot open job history %1: %2")
+                          .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    }
+    ::fchmod(fd, 0600);
+    ::close(fd);
+    for (const char *suffix : {"-wal", "-shm"})
+        ::chmod((native + suffix).constData(), 0600);
+
+    if (sqlite3_open_v2(native.constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX,
+                        nullptr) != SQLITE_OK) {
+        return failed(QStringLiteral("cannot open job history %1: %2")
+                          .arg(path, QString::fromUtf8(sqlite3_errmsg(m_db))));
     }
     sqlite3_busy_timeout(m_db, 5000);
+    QString damage;
+    if (!check(path, &damage)) {
+        if (damaged)
+            *damaged = true;
+        return failed(damage);
+    }
     return exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", error) &&
         exec("CREATE TABLE IF NOT EXISTS jobs ("
              " task_id INTEGER PRIMARY KEY AUTOINCREMENT, exec_id TEXT, short_exec_id TEXT,"
@@ -156,6 +196,57 @@ bool JobStore::open(const QString &path, QString *error)
              "CREATE INDEX IF NOT EXISTS jobs_user ON jobs(submit_user, created_ms);"
              "CREATE INDEX IF NOT EXISTS jobs_status ON jobs(status);",
              error);
+}
+
+bool JobStore::check(const QString &path, QString *damage)
+{
+    // integrity_check reads every page and index; quick_check skips the index cross-checks,
+    // which is enough for a big store to start in reasonable time.
+    const bool big = QFileInfo(path).size() > kFullCheckBytes;
+    Stmt s(m_db, big ? "PRAGMA quick_check(20)" : "PRAGMA integrity_check(20)");
+    QStringList problems;
+    int rc = s.ok() ? sqlite3_step(s.get()) : SQLITE_ERROR;
+    while (rc == SQLITE_ROW) {
+        const QString line = s.text(0);
+        if (line != QStringLiteral("ok"))
+            problems << line.simplified();
+        rc = sqlite3_step(s.get());
+    }
+    if (rc != SQLITE_DONE)
+        problems << QString::fromUtf8(sqlite3_errmsg(m_db));
+    if (problems.isEmpty())
+        return true;
+    if (problems.size() > 3)
+        problems = problems.mid(0, 3) << QStringLiteral("...");
+    *damage = QStringLiteral("the job history %1 is damaged (%2)").arg(path, problems.join(u"; "));
+    return false;
+}
+
+bool JobStore::keepTaskIdsAbove(qint64 taskId, QString *error)
+{
+    if (taskId <= 0)
+        return true;
+    QMutexLocker lock(&m_mutex);
+    // AUTOINCREMENT takes the next id from sqlite_sequence (made with the table).
+    Stmt s(m_db, "UPDATE sqlite_sequence SET seq=?1 WHERE name='jobs' AND seq<?1");
+    Stmt add(m_db,
+             "INSERT INTO sqlite_sequence (name, seq) SELECT 'jobs', ?1 WHERE NOT EXISTS "
+             "(SELECT 1 FROM sqlite_sequence WHERE name='jobs')");
+    s.bind(1, taskId);
+    add.bind(1, taskId);
+    if (!s.ok() || !add.ok() || sqlite3_step(s.get()) != SQLITE_DONE ||
+        sqlite3_step(add.get()) != SQLITE_DONE) {
+        if (error)
+            *error = QString::fromUtf8(sqlite3_errmsg(m_db));
+        return false;
+    }
+    return true;
+}
+
+QString JobStore::lastError() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString();
 }
 
 bool JobStore::insert(JobRecord &record, QString *error)

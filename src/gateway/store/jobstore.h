@@ -23,7 +23,17 @@ public:
     JobStore(const JobStore &) = delete;
     JobStore &operator=(const JobStore &) = delete;
 
-    bool open(const QString &path, QString *error);
+    // Opens or creates the store (mode 0600) and checks it page by page first: a damaged store
+    // is not opened (the error says what is wrong, `damaged` is set), so nothing is written
+    // into it.
+    bool open(const QString &path, QString *error, bool *damaged = nullptr);
+    // True for an existing store of 0 bytes (with no write-ahead log holding its content):
+    // SQLite would take it for a new, empty store.
+    static bool isEmptyFile(const QString &path);
+    // New task IDs will be above `taskId` (files of earlier tasks are never reused).
+    bool keepTaskIdsAbove(qint64 taskId, QString *error = nullptr);
+    // SQLite's message for the last failed call (e.g. "database or disk is full").
+    QString lastError() const;
 
     // Inserts the record and sets record.taskId.
     bool insert(JobRecord &record, QString *error = nullptr);
@@ -49,6 +59,8 @@ public:
     QList<qint64> failOrphans(const QString &why);
 
 private:
+    static constexpr qint64 kFullCheckBytes = 64 * 1024 * 1024;
+    bool check(const QString &path, QString *damage);
     bool exec(const char *sql, QString *error = nullptr);
 
     sqlite3 *m_db = nullptr;

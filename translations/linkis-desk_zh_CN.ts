@@ -254,6 +254,124 @@
     </message>
 </context>
 <context>
+    <name>linkisdesk::DatabaseDock</name>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Filter tables</source>
+        <translation>筛选表</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the databases and the open levels from the server again</source>
+        <translation>从服务器重新读取数据库和已展开的层级</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>连接配置：%1</translation>
+    </message>
+    <message>
+        <source>Read %1</source>
+        <translation>读取于%1</translation>
+    </message>
+    <message>
+        <source>Preview 100 rows</source>
+        <translation>预览 100 行</translation>
+    </message>
+    <message>
+        <source>Count rows</source>
+        <translation>统计行数</translation>
+    </message>
+    <message>
+        <source>Insert name</source>
+        <translation>插入名称</translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation>复制名称</translation>
+    </message>
+    <message>
+        <source>Copy column list</source>
+        <translation>复制列清单</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::DatabaseTreeModel</name>
+    <message numerus="yes">
+        <source>%n table(s)</source>
+        <translation>
+            <numerusform>%n 张表</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not load the tables: %1</source>
+        <translation>无法加载表：%1</translation>
+    </message>
+    <message>
+        <source>No tables</source>
+        <translation>没有表</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>所有者：%1</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>创建时间：%1</translation>
+    </message>
+    <message>
+        <source>Could not load the columns: %1</source>
+        <translation>无法加载列：%1</translation>
+    </message>
+    <message>
+        <source>No columns</source>
+        <translation>没有列</translation>
+    </message>
+    <message>
+        <source>%1, partition key</source>
+        <translation>%1，分区键</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+</context>
+<context>
     <name>linkisdesk::DesktopIntegration</name>
     <message>
         <source>&amp;Settings</source>
@@ -638,6 +756,10 @@
 </context>
 <context>
     <name>linkisdesk::MainWindow</name>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
     <message>
         <source>File</source>
         <translation>文件</translation>

@@ -2,6 +2,8 @@
 #include "mainwindow.h"
 
 #include "api/linkisclient.h"
+#include "database/databasedock.h"
+#include "database/metadatastores.h"
 #include "desktop/desktopintegration.h"
 #include "editor/editortabs.h"
 #include "editor/findbar.h"
@@ -139,6 +141,10 @@ void MainWindow::buildDocks()
     QDockWidget *jobsDock = dock(tr("Jobs"), QStringLiteral("jobsDockWidget"), m_jobs);
     QDockWidget *paramsDock = dock(tr("Parameters"), QStringLiteral("paramsDockWidget"), m_params);
     QDockWidget *historyDock = dock(tr("History"), QStringLiteral("historyDockWidget"), m_history);
+    QDockWidget *databaseDock =
+        dock(tr("Database"), QStringLiteral("databaseDockWidget"),
+             new DatabaseDock(new MetadataStores(m_ctx.clients, this), m_tabs, m_runs, this));
+    addDockWidget(Qt::LeftDockWidgetArea, databaseDock);
     tabifyDockWidget(jobsDock, paramsDock);
     tabifyDockWidget(paramsDock, historyDock);
     jobsDock->raise();

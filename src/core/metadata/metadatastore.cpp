@@ -23,6 +23,11 @@ MetadataStore::~MetadataStore()
     flush();
 }
 
+MetadataClient *MetadataStore::client() const
+{
+    return m_client.data();
+}
+
 void MetadataStore::setClient(MetadataClient *client)
 {
     if (client == m_client)

@@ -38,7 +38,7 @@ public:
     ~MetadataStore() override;
 
     void setClient(MetadataClient *client);
-    MetadataClient *client() const { return m_client; }
+    MetadataClient *client() const;
     const MetadataCache &cache() const { return *m_cache; }
     void setRefreshAfterSeconds(int seconds) { m_refreshAfter = seconds; }
     int refreshAfterSeconds() const { return m_refreshAfter; }

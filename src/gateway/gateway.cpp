@@ -114,7 +114,7 @@ Result<HttpServer *> Gateway::open()
     m_jobs->setCatalog(m_catalog.get());
     m_datasource = std::make_unique<DatasourceRoutes>(*m_catalog);
     m_datasource->install(*m_router);
-    m_http = std::make_unique<HttpServer>(*m_router, *m_auth);
+    m_http = std::make_unique<HttpServer>(*m_router, *m_auth, m_options.http);
     return m_http.get();
 }
 

@@ -52,7 +52,26 @@ Result<GatewayOptions> GatewayOptions::parse(const QStringList &arguments)
                        "repeatable. NAME.db files in <data-dir>/databases/<user>/ are served "
                        "too."),
         QStringLiteral("NAME=FILE"));
-    p.addOptions({version, host, port, dataDir, token, users, proxy, maxJobs, runtime, database});
+    const HttpLimits defaults;
+    const QCommandLineOption maxConnections(
+        QStringLiteral("max-connections"),
+        QStringLiteral("HTTP connections open at once; more are answered 503 (default %1).")
+            .arg(defaults.maxConnections),
+        QStringLiteral("n"), QString::number(defaults.maxConnections));
+    const QCommandLineOption idleTimeout(
+        QStringLiteral("idle-timeout"),
+        QStringLiteral("Close a connection that has no request in progress after this many "
+                       "seconds (default %1).")
+            .arg(defaults.idleTimeoutMs / 1000),
+        QStringLiteral("seconds"), QString::number(defaults.idleTimeoutMs / 1000));
+    const QCommandLineOption requestTimeout(
+        QStringLiteral("request-timeout"),
+        QStringLiteral("A request's headers and body must arrive within this many seconds, or "
+                       "it gets 408 (default %1).")
+            .arg(defaults.requestTimeoutMs / 1000),
+        QStringLiteral("seconds"), QString::number(defaults.requestTimeoutMs / 1000));
+    p.addOptions({version, host, port, dataDir, token, users, proxy, maxJobs, runtime, database,
+                  maxConnections, idleTimeout, requestTimeout});
     if (!p.parse(arguments))
         return ApiError::make(ApiError::Kind::Usage, p.errorText());
     if (p.isSet(QStringLiteral("help")))
@@ -91,6 +110,25 @@ Result<GatewayOptions> GatewayOptions::parse(const QStringList &arguments)
         }
         names.append(parsed->name);
     }
+    o.http.maxConnections = p.value(maxConnections).toInt(&ok);
+    if (!ok || o.http.maxConnections < 1)
+        return ApiError::make(ApiError::Kind::Usage,
+                              QStringLiteral("--max-connections must be >= 1"));
+    // Seconds, fractions allowed; at most a day.
+    const auto milliseconds = [&p](const QCommandLineOption &option, int *out) {
+        bool valid = false;
+        const double seconds = p.value(option).toDouble(&valid);
+        if (!valid || seconds < 0.1 || seconds > 86400)
+            return false;
+        *out = int(seconds * 1000);
+        return true;
+    };
+    if (!milliseconds(idleTimeout, &o.http.idleTimeoutMs))
+        return ApiError::make(ApiError::Kind::Usage,
+                              QStringLiteral("--idle-timeout must be 0.1..86400 seconds"));
+    if (!milliseconds(requestTimeout, &o.http.requestTimeoutMs))
+        return ApiError::make(ApiError::Kind::Usage,
+                              QStringLiteral("--request-timeout must be 0.1..86400 seconds"));
     if (p.isSet(token) && o.token.isEmpty())
         return ApiError::make(ApiError::Kind::Usage, QStringLiteral("--token must not be empty"));
     return o;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/result.h"
+#include "http/httplimits.h"
 
 #include <QString>
 #include <QStringList>
@@ -20,6 +21,7 @@ struct GatewayOptions
     int maxJobs = 0; // 0 = the CPU count
     QString runtimeFile; // where to write {"url","token","pid"} (0600); removed on exit
     QStringList databases; // --database NAME=FILE specs, checked by SqliteCatalog::parseSpec
+    HttpLimits http; // --max-connections, --idle-timeout, --request-timeout
     bool showVersion = false;
 
     // Parses argv (arguments.at(0) is the program). --help prints and exits inside.

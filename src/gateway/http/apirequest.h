@@ -10,7 +10,7 @@
 
 namespace linkisdesk::gateway {
 
-// One HTTP request as the routes see it: copied out of QHttpServerRequest at once, so nothing
+// One HTTP request as the routes see it: copied out of the socket at once, so nothing
 // refers back to the connection. `path` is relative to /api/rest_j/v1/ (no leading slash).
 struct ApiRequest
 {

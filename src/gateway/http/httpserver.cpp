@@ -1,50 +1,105 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "http/httpserver.h"
 
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
+#include "http/httpconnection.h"
+
 #include <QTcpServer>
 #include <QTcpSocket>
 
 #include <exception>
+#include <functional>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace linkisdesk::gateway {
 
 namespace {
 
-QString methodName(QHttpServerRequest::Method m)
+// Hands each accepted socket descriptor to the server before Qt wraps it, so a connection over
+// the cap costs no QTcpSocket.
+class Listener : public QTcpServer
 {
-    switch (m) {
-    case QHttpServerRequest::Method::Get: return QStringLiteral("GET");
-    case QHttpServerRequest::Method::Put: return QStringLiteral("PUT");
-    case QHttpServerRequest::Method::Delete: return QStringLiteral("DELETE");
-    case QHttpServerRequest::Method::Post: return QStringLiteral("POST");
-    case QHttpServerRequest::Method::Head: return QStringLiteral("HEAD");
-    case QHttpServerRequest::Method::Options: return QStringLiteral("OPTIONS");
-    case QHttpServerRequest::Method::Patch: return QStringLiteral("PATCH");
-    default: return QStringLiteral("OTHER");
-    }
+public:
+    Listener(std::function<void(qintptr)> accept, QObject *parent)
+        : QTcpServer(parent)
+        , m_accept(std::move(accept))
+    { }
+
+protected:
+    void incomingConnection(qintptr descriptor) override { m_accept(descriptor); }
+
+private:
+    std::function<void(qintptr)> m_accept;
+};
+
+// Answers 503 on a raw descriptor and closes it. What the client already sent is read off first
+// (as far as it has arrived) so the close does not reset the connection under the answer.
+void refuseBusy(qintptr descriptor, int limit)
+{
+    const int fd = int(descriptor);
+    char sink[4096];
+    for (int i = 0; i < 16 && ::recv(fd, sink, sizeof sink, MSG_DONTWAIT) > 0; ++i) { }
+    const ApiReply reply = HttpConnection::busyReply(limit);
+    const QByteArray bytes = HttpConnection::serialize(reply, false, true, true);
+    [[maybe_unused]] const ssize_t sent =
+        ::send(fd, bytes.constData(), size_t(bytes.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
+    ::shutdown(fd, SHUT_WR);
+    ::close(fd);
 }
 
 } // namespace
 
-HttpServer::HttpServer(Router &router, AuthService &auth, QObject *parent)
-    : QAbstractHttpServer(parent)
+HttpServer::HttpServer(Router &router, AuthService &auth, const HttpLimits &limits,
+                       QObject *parent)
+    : QObject(parent)
     , m_router(router)
     , m_auth(auth)
+    , m_limits(limits)
 { }
+
+HttpServer::~HttpServer()
+{
+    // Connections call back into this server; they go first.
+    const QList<HttpConnection *> open = findChildren<HttpConnection *>();
+    for (HttpConnection *c : open)
+        delete c;
+}
 
 quint16 HttpServer::start(const QHostAddress &address, quint16 port)
 {
-    m_port = listen(address, port);
+    auto *server = new Listener([this](qintptr d) { accept(d); }, this);
+    if (!server->listen(address, port)) {
+        qWarning("listen failed: %s", qPrintable(server->errorString()));
+        delete server;
+        return 0;
+    }
+    m_server = server;
+    m_port = server->serverPort();
     m_host = address.toString();
     return m_port;
 }
 
 void HttpServer::stopAccepting()
 {
-    for (QTcpServer *s : servers())
-        s->close();
+    if (m_server)
+        m_server->close();
+}
+
+void HttpServer::accept(qintptr descriptor)
+{
+    if (m_connections >= m_limits.maxConnections) {
+        refuseBusy(descriptor, m_limits.maxConnections);
+        return;
+    }
+    auto *socket = new QTcpSocket;
+    if (!socket->setSocketDescriptor(descriptor)) {
+        ::close(int(descriptor));
+        delete socket;
+        return;
+    }
+    ++m_connections;
+    auto *connection = new HttpConnection(socket, *this, this);
+    connect(connection, &QObject::destroyed, this, [this] { --m_connections; });
 }
 
 bool HttpServer::originAllowed(const QByteArray &origin) const
@@ -54,7 +109,7 @@ bool HttpServer::originAllowed(const QByteArray &origin) const
         origin == "http://" + m_host.toUtf8() + ':' + p;
 }
 
-ApiReply HttpServer::dispatch(ApiRequest &request)
+std::optional<ApiReply> HttpServer::admit(ApiRequest &request, qint64 bodyLength)
 {
     const QByteArray origin = request.header("Origin");
     if (!origin.isEmpty() && !originAllowed(origin)) {
@@ -69,13 +124,6 @@ ApiReply HttpServer::dispatch(ApiRequest &request)
                                               "/api/rest_j/v1/...)")
                                    .arg(request.fullPath));
     }
-    if (request.body.size() > kMaxBodyBytes) {
-        return ApiReply::error(request.fullPath, ApiReply::Error,
-                               QStringLiteral("The request body is too large (%1 bytes); the "
-                                              "limit is %2 MB.")
-                                   .arg(request.body.size())
-                                   .arg(kMaxBodyBytes / (1024 * 1024)));
-    }
     const Router::Match match = m_router.match(request);
     if (!match.handler) {
         return ApiReply::error(
@@ -86,8 +134,26 @@ ApiReply HttpServer::dispatch(ApiRequest &request)
     }
     if (match.access == Router::Access::Authenticated) {
         if (auto refused = m_auth.authenticate(request))
-            return *refused;
+            return refused;
     }
+    if (bodyLength > m_limits.maxBodyBytes) {
+        ApiReply reply = ApiReply::error(request.fullPath, ApiReply::Error,
+                                         QStringLiteral("The request body is too large (%1 "
+                                                        "bytes); the limit is %2 MB.")
+                                             .arg(bodyLength)
+                                             .arg(m_limits.maxBodyBytes / (1024 * 1024)));
+        reply.httpStatus = 413;
+        return reply;
+    }
+    return std::nullopt;
+}
+
+ApiReply HttpServer::run(ApiRequest &request)
+{
+    const Router::Match match = m_router.match(request);
+    if (!match.handler)
+        return ApiReply::error(request.fullPath, ApiReply::Error,
+                               QStringLiteral("unknown request URI %1").arg(request.fullPath));
     try {
         return (*match.handler)(request);
     } catch (const std::exception &e) {
@@ -97,34 +163,11 @@ ApiReply HttpServer::dispatch(ApiRequest &request)
     }
 }
 
-bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+ApiReply HttpServer::dispatch(ApiRequest &request)
 {
-    ApiRequest req;
-    req.method = methodName(request.method());
-    req.fullPath = request.url().path(QUrl::FullyDecoded);
-    if (req.fullPath.startsWith(kPrefix))
-        req.path = req.fullPath.mid(kPrefix.size());
-    req.query = request.query();
-    req.headers = request.headers();
-    req.body = request.body();
-
-    const ApiReply reply = dispatch(req);
-
-    QHttpServerResponder responder = makeResponder(request, socket);
-    responder.writeStatusLine(QHttpServerResponder::StatusCode(reply.httpStatus));
-    responder.writeHeader("Content-Type", "application/json;charset=UTF-8");
-    responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
-    responder.writeHeader("Cache-Control", "no-store");
-    responder.writeHeader("X-Content-Type-Options", "nosniff");
-    for (const auto &h : reply.headers)
-        responder.writeHeader(h.first, h.second);
-    responder.writeBody(reply.body);
-    return true;
-}
-
-void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    handleRequest(request, socket);
+    if (auto refused = admit(request, request.body.size()))
+        return *refused;
+    return run(request);
 }
 
 } // namespace linkisdesk::gateway

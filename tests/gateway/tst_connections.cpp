@@ -232,8 +232,8 @@ private slots:
         QVERIFY(raw.connected());
         raw.send("POST /api/rest_j/v1/entrance/submit HTTP/1.1\r\nHost: x\r\n" + tokenHeaders() +
                  "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
-        const QByteArray chunk = QByteArray::number(1024 * 1024, 16) + "\r\n" +
-            QByteArray(1024 * 1024, 'x') + "\r\n";
+        const QByteArray chunk =
+            QByteArray::number(1024 * 1024, 16) + "\r\n" + QByteArray(1024 * 1024, 'x') + "\r\n";
         for (int i = 0; i < 12 && raw.socket().state() == QAbstractSocket::ConnectedState; ++i)
             raw.send(chunk);
         const QByteArray reply = raw.reply(5000);
@@ -250,7 +250,8 @@ private slots:
                  "Expect: 100-continue\r\nContent-Type: application/json\r\n"
                  "Transfer-Encoding: chunked\r\n\r\n" +
                  QByteArray::number(10, 16) + "\r\n" + body.left(10) + "\r\n" +
-                 QByteArray::number(body.size() - 10, 16) + "\r\n" + body.mid(10) + "\r\n0\r\n\r\n");
+                 QByteArray::number(body.size() - 10, 16) + "\r\n" + body.mid(10) +
+                 "\r\n0\r\n\r\n");
         QCOMPARE(statusLine(raw.reply()), QByteArray("HTTP/1.1 100 Continue"));
         const QByteArray reply = raw.reply();
         QVERIFY2(reply.startsWith("HTTP/1.1 200 OK"), reply.constData());

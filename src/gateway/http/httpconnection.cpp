@@ -124,8 +124,7 @@ ApiReply HttpConnection::busyReply(int limit)
     return reply;
 }
 
-QByteArray HttpConnection::serialize(const ApiReply &reply, bool http10, bool close,
-                                     bool withBody)
+QByteArray HttpConnection::serialize(const ApiReply &reply, bool http10, bool close, bool withBody)
 {
     QByteArray out;
     out.reserve(reply.body.size() + 256);
@@ -216,9 +215,10 @@ bool HttpConnection::readHead()
         }
     }
     if (m_head.size() >= cap) {
-        refuse(431, QStringLiteral("The request line and headers are larger than %1 bytes, the "
-                                   "gateway's limit.")
-                        .arg(limits.maxHeaderBytes));
+        refuse(431,
+               QStringLiteral("The request line and headers are larger than %1 bytes, the "
+                              "gateway's limit.")
+                   .arg(limits.maxHeaderBytes));
         return true;
     }
     return false;
@@ -266,9 +266,10 @@ void HttpConnection::parseHead()
     m_request.query = QUrlQuery(url);
 
     if (lines.size() - 1 > limits.maxHeaderCount) {
-        refuse(431, QStringLiteral("The request has %1 header fields; the gateway's limit is %2.")
-                        .arg(lines.size() - 1)
-                        .arg(limits.maxHeaderCount));
+        refuse(431,
+               QStringLiteral("The request has %1 header fields; the gateway's limit is %2.")
+                   .arg(lines.size() - 1)
+                   .arg(limits.maxHeaderCount));
         return;
     }
     QByteArray contentLength;
@@ -299,13 +300,15 @@ void HttpConnection::parseHead()
     m_keepAlive = !m_http10 && !hasConnectionToken(connection, "close");
     if (!transferEncoding.isNull()) {
         if (!contentLength.isNull()) {
-            refuse(400, QStringLiteral("A request with both Transfer-Encoding and "
-                                       "Content-Length is refused."));
+            refuse(400,
+                   QStringLiteral("A request with both Transfer-Encoding and "
+                                  "Content-Length is refused."));
             return;
         }
         if (transferEncoding.trimmed().compare("chunked", Qt::CaseInsensitive) != 0) {
-            refuse(501, QStringLiteral("Transfer-Encoding %1 is not supported (only chunked).")
-                            .arg(QString::fromLatin1(transferEncoding)));
+            refuse(501,
+                   QStringLiteral("Transfer-Encoding %1 is not supported (only chunked).")
+                       .arg(QString::fromLatin1(transferEncoding)));
             return;
         }
         m_chunked = true;
@@ -317,8 +320,9 @@ void HttpConnection::parseHead()
             ok = ok && c >= '0' && c <= '9';
         m_bodyLength = ok && contentLength.size() <= 18 ? contentLength.toLongLong(&ok) : -1;
         if (!ok || m_bodyLength < 0) {
-            refuse(400, QStringLiteral("Malformed Content-Length %1.")
-                            .arg(QString::fromLatin1(contentLength.left(40))));
+            refuse(400,
+                   QStringLiteral("Malformed Content-Length %1.")
+                       .arg(QString::fromLatin1(contentLength.left(40))));
             return;
         }
     }
@@ -488,8 +492,9 @@ void HttpConnection::onTimeout()
     switch (m_state) {
     case State::Head:
     case State::Body:
-        refuse(408, QStringLiteral("The request did not arrive within %1 s.")
-                        .arg(m_server.limits().requestTimeoutMs / 1000.0));
+        refuse(408,
+               QStringLiteral("The request did not arrive within %1 s.")
+                   .arg(m_server.limits().requestTimeoutMs / 1000.0));
         return;
     case State::Idle:
     case State::Closing: finish(); return;

@@ -49,8 +49,7 @@ void refuseBusy(qintptr descriptor, int limit)
 
 } // namespace
 
-HttpServer::HttpServer(Router &router, AuthService &auth, const HttpLimits &limits,
-                       QObject *parent)
+HttpServer::HttpServer(Router &router, AuthService &auth, const HttpLimits &limits, QObject *parent)
     : QObject(parent)
     , m_router(router)
     , m_auth(auth)

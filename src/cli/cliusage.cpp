@@ -18,8 +18,10 @@ Global options:
   --json                    machine-readable output (JSON lines; results too,
                             unless --format says otherwise)
   --quiet, -q               no progress and no log on stderr
-  --timeout SECONDS         how long one request may wait for the server (default 30;
-                            also LINKIS_DESK_TIMEOUT); then exit code 5
+  --timeout SECONDS         how long one request may wait for the server, or for a
+                            reply that stalls (default 30; also LINKIS_DESK_TIMEOUT);
+                            then exit code 5. A job being followed is reconnected to
+                            for twice this long, then the command gives up
 
 Secrets are never taken from arguments: use --password-stdin, LINKIS_DESK_PASSWORD,
 LINKIS_DESK_TOKEN, LINKIS_DESK_VALIDATION_CODE, or the profile's keyring entry.

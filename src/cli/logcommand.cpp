@@ -6,6 +6,7 @@
 #include "clioutput.h"
 #include "clisession.h"
 #include "jobs/jobtracker.h"
+#include "reconnectwatch.h"
 
 namespace linkisdesk {
 
@@ -134,6 +135,8 @@ void LogCommand::follow(LinkisClient *client, const TaskInfo &task)
     connect(m_tracker, &JobTracker::finished, this,
             [this](JobStatus status) { finish(exitCodeForStatus(jobStatusName(status))); });
     connect(m_tracker, &JobTracker::failed, this, [this](const ApiError &error) { fail(error); });
+    connect(new ReconnectWatch(m_tracker, m_out, this), &ReconnectWatch::gaveUp, this,
+            [this](const ApiError &error) { fail(error); });
     m_tracker->attach(JobRef {task.taskId, task.pathExecId()});
 }
 

@@ -6,6 +6,7 @@
 #include "clioutput.h"
 #include "clisession.h"
 #include "jobs/jobtracker.h"
+#include "reconnectwatch.h"
 #include "resultprinter.h"
 
 #include <QCoreApplication>
@@ -46,7 +47,16 @@ Result<QString> readCode(const CliArguments &args)
         return ApiError::make(ApiError::Kind::Usage,
                               QCoreApplication::translate("SubmitCommand", "cannot read %1: %2")
                                   .arg(args.file, file.errorString()));
-    const QString code = QString::fromUtf8(file.readAll());
+    const QByteArray bytes = file.readAll();
+    // A NUL byte means a binary file, and no engine runs one.
+    if (const qsizetype nul = bytes.indexOf('\0'); nul >= 0)
+        return ApiError::make(ApiError::Kind::Usage,
+                              QCoreApplication::translate("SubmitCommand",
+                                                          "the script %1 contains a NUL byte "
+                                                          "(at byte %2); is it a binary file?")
+                                  .arg(args.file)
+                                  .arg(nul));
+    const QString code = QString::fromUtf8(bytes);
     if (code.trimmed().isEmpty())
         return ApiError::make(
             ApiError::Kind::Usage,
@@ -185,13 +195,8 @@ void SubmitCommand::follow(LinkisClient *client, const SubmitRequest &request)
     });
     connect(m_tracker, &JobTracker::progressChanged, this,
             [this](double progress) { m_out.progress(progress, m_statusText); });
-    connect(
-        m_tracker, &JobTracker::reconnecting, this,
-        [this](const ApiError &error, int attempt, int retryInMs) {
-            if (attempt == 1 || attempt % 10 == 0)
-                m_out.notice(
-                    tr("%1; retrying in %2 s").arg(error.message).arg(qMax(1, retryInMs / 1000)));
-        });
+    connect(new ReconnectWatch(m_tracker, m_out, this), &ReconnectWatch::gaveUp, this,
+            [this](const ApiError &error) { fail(error); });
     connect(m_tracker, &JobTracker::killConfirmed, this, &SubmitCommand::reportKilled);
     connect(m_tracker, &JobTracker::killNotConfirmed, this, [this](int seconds) {
         fail(tr("task %1: kill not confirmed after %2 s").arg(m_tracker->taskId()).arg(seconds),

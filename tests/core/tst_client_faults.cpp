@@ -321,6 +321,23 @@ private slots:
         QCOMPARE(out.result->error().kind, Kind::Timeout);
     }
 
+    // A status call needs a few hundred bytes; a 70 MB reply is refused past 64 MB, with a
+    // message that says why, instead of being read whole.
+    void oversizedReplyIsRefused()
+    {
+        m_server->on(QStringLiteral("/status"),
+                     {Response::json(200, QByteArray(70 * 1024 * 1024, ' ') + kRunning)});
+        LinkisClient client(settings(ConnectionSettings::AuthMode::Token));
+        Outcome<JobStatus> out;
+        client.status(kJob, this, out.callback());
+        QTRY_VERIFY_WITH_TIMEOUT(out.result.has_value(), 30000);
+        QVERIFY(!out.result->ok());
+        QCOMPARE(out.result->error().kind, Kind::Parse);
+        QVERIFY2(out.result->error().message.contains(
+                     QStringLiteral("more than this request can use (at most 64 MB)")),
+                 qPrintable(out.result->error().message));
+    }
+
     void cancelledCallNeverCallsBack()
     {
         m_server->on(QStringLiteral("/status"), {Response::hang()});

@@ -15,6 +15,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <memory>
+
 namespace linkisdesk::hardening {
 
 namespace {
@@ -180,8 +182,48 @@ void FaultProxy::handle(QTcpSocket *socket, const QByteArray &method, const QByt
               {});
         return;
     }
+    case Fault::Endless:
+    case Fault::EndlessUnsized: endless(socket, m_fault == Fault::Endless); return;
     default: forward(socket, method, target, headers, body, m_fault); return;
     }
+}
+
+void FaultProxy::trickle(QTcpSocket *socket, const QByteArray &body)
+{
+    QPointer<QTcpSocket> guard(socket);
+    auto *timer = new QTimer(this);
+    auto left = std::make_shared<QByteArray>(body);
+    connect(timer, &QTimer::timeout, this, [guard, timer, left] {
+        if (!guard || left->isEmpty()) {
+            if (guard)
+                guard->disconnectFromHost();
+            timer->deleteLater();
+            return;
+        }
+        guard->write(left->left(1));
+        left->remove(0, 1);
+    });
+    timer->start(1000);
+}
+
+void FaultProxy::endless(QTcpSocket *socket, bool sized)
+{
+    m_endlessSent = 0;
+    QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=UTF-8\r\n";
+    if (sized)
+        head += "Content-Length: " + QByteArray::number(m_hugeBytes) + "\r\n";
+    socket->write(head + "Connection: close\r\n\r\n{\"data\":\"");
+    const QByteArray filler(1024 * 1024, 'x');
+    auto refill = [this, socket, filler] {
+        while (socket->bytesToWrite() < 4 * filler.size() && m_endlessSent < m_hugeBytes) {
+            socket->write(filler);
+            m_endlessSent += filler.size();
+        }
+        if (m_endlessSent >= m_hugeBytes && socket->bytesToWrite() == 0)
+            socket->disconnectFromHost();
+    };
+    connect(socket, &QTcpSocket::bytesWritten, this, refill);
+    refill();
 }
 
 void FaultProxy::forward(QTcpSocket *socket, const QByteArray &method, const QByteArray &target,
@@ -224,6 +266,10 @@ void FaultProxy::forward(QTcpSocket *socket, const QByteArray &method, const QBy
                 headers.append(h);
         }
         switch (fault) {
+        case Fault::Trickle:
+            guard->write(headerBlock(status, payload.size(), contentType, headers));
+            trickle(guard, payload);
+            return;
         case Fault::ResetMidBody:
             guard->write(headerBlock(status, payload.size(), contentType, headers));
             guard->write(payload.left(payload.size() / 2));

@@ -36,6 +36,9 @@ public:
         TruncatedJson, // the gateway's reply cut in the middle, Content-Length matching the cut
         WrongTypes, // the gateway's reply with data's values turned into arrays
         OversizedPage, // an openFile page of hugeBytes (rows of 100-byte cells)
+        Trickle, // the gateway's reply, headers at once, then the body one byte a second
+        Endless, // 200 with Content-Length: hugeBytes, then filler as fast as it is read
+        EndlessUnsized, // the same without Content-Length (the body ends when the proxy closes)
     };
     Q_ENUM(Fault)
 
@@ -52,6 +55,8 @@ public:
     void setHugeBytes(qint64 bytes) { m_hugeBytes = bytes; }
 
     int faultsInjected() const { return m_injected; }
+    // Endless*: how many body bytes went out before the client closed (or hugeBytes).
+    qint64 endlessBytesSent() const { return m_endlessSent; }
     int requestsForwarded() const { return m_forwarded; }
 
 signals:
@@ -70,6 +75,8 @@ private:
     void forward(QTcpSocket *socket, const QByteArray &method, const QByteArray &target,
                  const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body,
                  Fault fault);
+    void trickle(QTcpSocket *socket, const QByteArray &body);
+    void endless(QTcpSocket *socket, bool sized);
     void reply(QTcpSocket *socket, int status, const QByteArray &body,
                const QList<QPair<QByteArray, QByteArray>> &headers,
                const QByteArray &contentType = "application/json;charset=UTF-8");
@@ -82,6 +89,7 @@ private:
     QByteArray m_fragment;
     int m_stallMs = 2000;
     qint64 m_hugeBytes = 10LL * 1024 * 1024;
+    qint64 m_endlessSent = 0;
     int m_injected = 0;
     int m_forwarded = 0;
     QHash<QTcpSocket *, Pending> m_pending;

@@ -193,6 +193,56 @@ private slots:
         QCOMPARE(healthy.out.trimmed(), QByteArray("Succeed"));
     }
 
+    // A reply trickling in at one byte a second makes progress all the time, yet --timeout 2
+    // ends it after about 2 s (exit 5), not after the minutes the reply takes.
+    void tricklingReplyMeetsTheTimeout()
+    {
+        FaultProxy proxy(m_gateway.url());
+        QVERIFY(proxy.listen());
+        proxy.setFault(Fault::Trickle, "/get");
+        const auto r =
+            CliRunner::run(connection(proxy.url()) +
+                               QStringList {QStringLiteral("--timeout"), QStringLiteral("2"),
+                                            QStringLiteral("status"), QString::number(m_taskId)},
+                           environment(), {}, {}, 60000);
+        QVERIFY(proxy.faultsInjected() > 0);
+        QVERIFY2(!r.crashed, "the CLI was still waiting after 60 s");
+        QVERIFY2(r.exitCode == 5,
+                 qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(errorText(r))));
+        QVERIFY2(errorText(r).contains(QStringLiteral("did not answer within 2 s")),
+                 qPrintable(errorText(r)));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    // A 1 GB reply to a status call is refused once it passes what the call can use (64 MB),
+    // whether its size is declared or not: the CLI reads no more of it and exits 4.
+    void oversizedReplyIsRefused_data()
+    {
+        QTest::addColumn<Fault>("fault");
+        QTest::newRow("Content-Length: 1 GB") << Fault::Endless;
+        QTest::newRow("no Content-Length") << Fault::EndlessUnsized;
+    }
+    void oversizedReplyIsRefused()
+    {
+        QFETCH(Fault, fault);
+        FaultProxy proxy(m_gateway.url());
+        QVERIFY(proxy.listen());
+        proxy.setHugeBytes(1024LL * 1024 * 1024);
+        proxy.setFault(fault, "/get");
+        const auto r =
+            CliRunner::run(connection(proxy.url()) +
+                               QStringList {QStringLiteral("status"), QString::number(m_taskId)},
+                           environment(), {}, {}, 120000);
+        QVERIFY(proxy.faultsInjected() > 0);
+        QVERIFY2(!r.crashed, r.err.constData());
+        QVERIFY2(r.exitCode == 4,
+                 qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(errorText(r))));
+        QVERIFY2(errorText(r).contains(QStringLiteral("more than this request can use")),
+                 qPrintable(errorText(r)));
+        QVERIFY2(proxy.endlessBytesSent() < 200LL * 1024 * 1024,
+                 qPrintable(QStringLiteral("%1 bytes sent").arg(proxy.endlessBytesSent())));
+    }
+
     // A 10 MB openFile page: printed in full, read again, or refused with a message; no crash.
     void oversizedPage()
     {

@@ -5,6 +5,7 @@
 
 #include "api/linkisparsers.h"
 #include "api/pendingcall.h"
+#include "api/replyguard.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -199,6 +200,11 @@ void LinkisClient::startCall(PendingCall *call)
     }
     call->reply = reply;
     call->sent.start();
+    // A child of the reply: a too-large or stalled reply is aborted, and says why when finished.
+    new ReplyGuard(reply, ReplyGuard::maxReplyBytes(call->path),
+                   m_settings.timeoutMs > 0 ? m_settings.timeoutMs : 30000,
+                   url.host() + (url.port() > 0 ? u':' + QString::number(url.port()) : QString()),
+                   reply);
     call->tlsFingerprint.clear();
 #ifndef QT_NO_SSL
     connect(reply, &QNetworkReply::sslErrors, call,
@@ -248,7 +254,14 @@ void LinkisClient::onCallFinished(PendingCall *call, QNetworkReply *reply)
     reply->deleteLater();
     const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const int httpStatus = statusAttr.isValid() ? statusAttr.toInt() : 0;
-    if (httpStatus == 0) {
+    const ReplyGuard *guard = reply->findChild<ReplyGuard *>(QString(), Qt::FindDirectChildrenOnly);
+    if (guard && guard->error()) {
+        call->complete(polish(*guard->error()));
+        return;
+    }
+    // Aborted by the transfer timeout after the headers came: the body is not all there.
+    const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError;
+    if (httpStatus == 0 || timedOut) {
         ApiError error = networkError(reply, reply->url(), m_settings.timeoutMs);
         if (!call->tlsFingerprint.isEmpty()) {
             error.kind = ApiError::Kind::Tls;

@@ -133,7 +133,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (flags & 2)
         request.headers.append(qMakePair(QByteArray("Origin"), QByteArray("http://evil.example")));
 
-    // The same decoding HttpServer::handleRequest does on the request URL.
+    // The same decoding HttpConnection::parseHead does on the request target.
     const QString prefixed = target.startsWith('/')
         ? QString::fromUtf8(target)
         : HttpServer::kPrefix + QString::fromUtf8(target);

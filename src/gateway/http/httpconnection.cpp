@@ -249,8 +249,11 @@ void HttpConnection::parseHead()
     if (version == "HTTP/1.0") {
         m_http10 = true;
     } else if (version != "HTTP/1.1") {
-        const bool http = version.size() == 8 && version.startsWith("HTTP/") &&
-            QChar::isDigit(version.at(5)) && version.at(6) == '.' && QChar::isDigit(version.at(7));
+        const auto digit = [&version](int i) {
+            return version.at(i) >= '0' && version.at(i) <= '9';
+        };
+        const bool http = version.size() == 8 && version.startsWith("HTTP/") && digit(5) &&
+            version.at(6) == '.' && digit(7);
         refuse(http ? 505 : 400,
                http ? QStringLiteral("%1 is not supported; the gateway speaks HTTP/1.1 and 1.0.")
                           .arg(QString::fromLatin1(version))

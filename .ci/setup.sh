@@ -48,11 +48,12 @@ build_pkgs=(
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qt6-websockets-dev
   libgl-dev libvulkan-dev libqscintilla2-qt6-dev qtkeychain-qt6-dev libsqlite3-dev
   libqt6sql6-sqlite libsecret-1-0 python3 fonts-dejavu-core fonts-wqy-microhei
-  qt6-translations-l10n
+  qt6-translations-l10n libxlsxwriter-dev
+  qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
 )
 # What only the tests need.
 test_pkgs=(xvfb xauth xdotool imagemagick gnome-keyring dbus dbus-bin clang-format-14 procps
-           dpkg-dev file)
+           dpkg-dev file python3-xlsxwriter)
 # The sanitized test build: clang, its sanitizer and libFuzzer runtimes, the symbolizer.
 sanitize_pkgs=(clang-14 libclang-rt-14-dev llvm-14)
 

@@ -1140,6 +1140,10 @@
         <translation>JSON Lines…</translation>
     </message>
     <message>
+        <source>Excel workbook…</source>
+        <translation>Excel 工作簿…</translation>
+    </message>
+    <message>
         <source>Could not read the result: %1</source>
         <translation>无法读取结果集：%1</translation>
     </message>

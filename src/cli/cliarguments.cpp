@@ -350,7 +350,8 @@ private:
             const auto format = rowFormatFromName(value);
             if (!format)
                 return usageError(
-                    QStringLiteral("--format must be tsv, csv or json, got \"%1\"").arg(value));
+                    QStringLiteral("--format must be tsv, csv, json or xlsx, got \"%1\"")
+                        .arg(value));
             o.format = *format;
             m_formatGiven = true;
         } else if (is("--output")) {
@@ -554,6 +555,9 @@ private:
             if (o.server.isEmpty())
                 return usageError(QStringLiteral("profile add needs --server URL"));
         }
+        if (o.format == RowFormat::Xlsx && o.outputDir.isEmpty())
+            return usageError(QStringLiteral("--format xlsx writes a workbook file: give --output "
+                                             "DIR"));
         if (o.needsServer() && o.profile.isEmpty() && o.server.isEmpty())
             return usageError(QStringLiteral("no gateway given: use --profile NAME, or --server "
                                              "URL with --user NAME"));

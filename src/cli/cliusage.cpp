@@ -29,12 +29,12 @@ LINKIS_DESK_TOKEN, LINKIS_DESK_VALIDATION_CODE, or the profile's keyring entry.
 Commands:
   submit [FILE|-] [-e CODE] --engine ENGINE[-VERSION] --run-type TYPE [--creator NAME]
          [--var k=v]... [--startup k=v]... [--runtime k=v]... [--special k=v]...
-         [--async] [--format tsv|csv|json] [--output DIR]
+         [--async] [--format tsv|csv|json|xlsx] [--output DIR]
   status TASK
   progress TASK
   log TASK [--follow] [--level all|error|warn|info]
   kill TASK [--no-wait]
-  result TASK [--set N] [--format tsv|csv|json] [--output DIR]
+  result TASK [--set N] [--format tsv|csv|json|xlsx] [--output DIR]
   jobs [--status S,...] [--since YYYY-MM-DD] [--limit N]
   profile list|add NAME|remove NAME|test [NAME]|import-linkis-cli FILE
   meta dbs|tables DB|columns DB.TABLE
@@ -65,8 +65,9 @@ separated by one blank line. The exit code is the job's final status.
   --var k=v                 a variable for ${k} (repeatable)
   --startup k=v, --runtime k=v, --special k=v   configuration (repeatable)
   --async                   print the task ID and exit
-  --format tsv|csv|json     result format on stdout (default tsv)
-  --output DIR              one file per result set in DIR instead of stdout
+  --format tsv|csv|json|xlsx  result format (default tsv); xlsx needs --output
+  --output DIR              one file per result set in DIR instead of stdout; for xlsx one
+                            workbook with a sheet per result set
 Ctrl+C kills the job on the server and waits briefly for the confirmation.
 )"},
     {"status", R"(Usage: linkis-desk-cli [global options] status TASK

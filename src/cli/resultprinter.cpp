@@ -23,6 +23,18 @@ ResultPrinter::ResultPrinter(LinkisClient *client, CliOutput &output, RowFormat 
 
 ResultPrinter::~ResultPrinter() = default;
 
+QString ResultPrinter::workbookNameFor(qint64 taskId, const QList<ResultSetRef> &sets)
+{
+    if (sets.size() == 1)
+        return fileNameFor(taskId, sets.first(), RowFormat::Xlsx);
+    return QStringLiteral("task-%1-results.xlsx").arg(taskId);
+}
+
+QString ResultPrinter::sheetNameFor(const ResultSetRef &set)
+{
+    return QStringLiteral("result-%1").arg(set.index >= 0 ? QString::number(set.index) : set.name);
+}
+
 QString ResultPrinter::fileNameFor(qint64 taskId, const ResultSetRef &set, RowFormat format)
 {
     const QString number = set.index >= 0 ? QString::number(set.index) : set.name;
@@ -39,7 +51,28 @@ void ResultPrinter::print(const QList<ResultSetRef> &sets)
             ApiError::make(ApiError::Kind::Io, tr("cannot create the folder %1").arg(m_outputDir)));
         return;
     }
+    if (m_format == RowFormat::Xlsx && !m_sets.isEmpty()) {
+        printWorkbook();
+        return;
+    }
     nextSet();
+}
+
+void ResultPrinter::printWorkbook()
+{
+    // One workbook, a sheet per result set, in the order given.
+    const QString path = QDir(m_outputDir).filePath(workbookNameFor(m_taskId, m_sets));
+    QList<ResultExporter::Set> sheets;
+    for (const ResultSetRef &set : std::as_const(m_sets))
+        sheets.append({set.path, sheetNameFor(set)});
+    m_index = int(m_sets.size()) - 1; // nextSet() then finishes
+    m_exporter = new ResultExporter(m_client, this);
+    connect(m_exporter, &ResultExporter::finished, this, [this, path] {
+        m_out.writeLine(path);
+        onSetDone();
+    });
+    connect(m_exporter, &ResultExporter::failed, this, &ResultPrinter::fail);
+    m_exporter->start(sheets, path, m_format);
 }
 
 void ResultPrinter::cancel()

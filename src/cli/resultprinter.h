@@ -18,7 +18,8 @@ class ResultExporter;
 class ResultSetReader;
 
 // Prints a job's result sets in the order given (sorted by number): to stdout, separated by one
-// blank line, or as one file per set in a folder (their paths go to stdout). Page by page: a page
+// blank line, or as one file per set in a folder (their paths go to stdout), or as one Excel
+// workbook in the folder with a sheet per set. Page by page: a page
 // is written before the next is requested, so memory stays flat whatever the size.
 class ResultPrinter : public QObject
 {
@@ -34,6 +35,9 @@ public:
     void cancel();
 
     static QString fileNameFor(qint64 taskId, const ResultSetRef &set, RowFormat format);
+    // xlsx: one workbook for all the sets (the set's own name when there is one).
+    static QString workbookNameFor(qint64 taskId, const QList<ResultSetRef> &sets);
+    static QString sheetNameFor(const ResultSetRef &set);
 
 signals:
     void finished(int setsPrinted);
@@ -41,6 +45,7 @@ signals:
 
 private:
     void nextSet();
+    void printWorkbook();
     void onPage(const ResultPage &page);
     void onSetDone();
     void fail(const ApiError &error);

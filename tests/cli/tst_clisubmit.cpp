@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -178,6 +179,46 @@ private slots:
         // stdout names the files, one per line.
         QCOMPARE(r.outText().split(u'\n', Qt::SkipEmptyParts).size(), 2);
         QVERIFY(r.outText().contains(files.at(1)));
+    }
+
+    void xlsxIsOneWorkbookWithASheetPerResultSet()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("book"));
+        const CliRun r = m_cli->run(
+            submit({QStringLiteral("--engine"), QStringLiteral("sqlite"), QStringLiteral("-q"),
+                    QStringLiteral("--format"), QStringLiteral("xlsx"), QStringLiteral("--output"),
+                    out, QStringLiteral("-e"), QStringLiteral("select 1 as a; select 'x' as b")}));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QStringList files = QDir(out).entryList(QDir::Files, QDir::Name);
+        QCOMPARE(files.size(), 1);
+        QVERIFY(files.at(0).endsWith(QStringLiteral("-results.xlsx")));
+        QCOMPARE(r.outText().trimmed(), QDir(out).filePath(files.at(0)));
+        // The sheets' names and their first cells, read back from the zip.
+        QProcess python;
+        python.start(QStringLiteral("python3"),
+                     {QStringLiteral("-c"),
+                      QStringLiteral("import sys, zipfile, re\n"
+                                     "z = zipfile.ZipFile(sys.argv[1])\n"
+                                     "print(re.findall(r'<sheet name=\"([^\"]*)\"', "
+                                     "z.read('xl/workbook.xml').decode()))\n"
+                                     "print(re.findall(r'<c r=\"A2\"[^>]*>.*?</c>', "
+                                     "z.read('xl/worksheets/sheet1.xml').decode()))\n"
+                                     "print(re.findall(r'<c r=\"A2\"[^>]*>.*?</c>', "
+                                     "z.read('xl/worksheets/sheet2.xml').decode()))\n"),
+                      QDir(out).filePath(files.at(0))});
+        QVERIFY(python.waitForFinished(30000));
+        const QByteArray read = python.readAllStandardOutput();
+        QVERIFY2(read.startsWith("['result-0', 'result-1']\n"), read.constData());
+        QVERIFY2(read.contains("<v>1</v>"), read.constData()); // a number
+        QVERIFY2(read.contains("t=\"inlineStr\"><is><t>x</t>"), read.constData());
+
+        // Without --output there is nowhere to write a workbook.
+        const CliRun noDir = m_cli->run(submit(
+            {QStringLiteral("--engine"), QStringLiteral("sqlite"), QStringLiteral("--format"),
+             QStringLiteral("xlsx"), QStringLiteral("-e"), QStringLiteral("select 1")}));
+        QCOMPARE(noDir.exitCode, 2);
+        QVERIFY(noDir.err.contains("--output"));
     }
 
     void asyncPrintsTheTaskId()

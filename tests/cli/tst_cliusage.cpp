@@ -35,8 +35,10 @@ private slots:
         QTest::newRow("task not numeric")
             << server + L({"status", "abc"}) << QStringLiteral("numeric");
         QTest::newRow("task missing") << server + L({"kill"}) << QStringLiteral("TASK");
-        QTest::newRow("bad format")
-            << server + L({"result", "1", "--format", "xml"}) << QStringLiteral("tsv, csv or json");
+        QTest::newRow("bad format") << server + L({"result", "1", "--format", "xml"})
+                                    << QStringLiteral("tsv, csv, json or xlsx");
+        QTest::newRow("xlsx without output")
+            << server + L({"result", "1", "--format", "xlsx"}) << QStringLiteral("--output DIR");
         QTest::newRow("bad level")
             << server + L({"log", "1", "--level", "debug"}) << QStringLiteral("--level");
         QTest::newRow("bad since")

@@ -9,8 +9,10 @@
 #include "results/resulttablemodel.h"
 #include "testgateway.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QFile>
 #include <QHeaderView>
 #include <QLocale>
 #include <QMenu>
@@ -206,6 +208,22 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!g->exporter()->isRunning(), 30000);
         QVERIFY2(g->summaryText().contains(QStringLiteral("server's order")),
                  qPrintable(g->summaryText()));
+    }
+
+    void exportsAnExcelWorkbookFromTheMenu()
+    {
+        auto g = grid(m_big);
+        QVERIFY(g);
+        QVERIFY(g->findChild<QAction *>(QStringLiteral("exportXlsx")));
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("out.xlsx"));
+        QVERIFY(g->exportTo(file));
+        QTRY_VERIFY_WITH_TIMEOUT(!g->exporter()->isRunning(), 60000);
+        QVERIFY2(g->summaryText().contains(QStringLiteral("out.xlsx")),
+                 qPrintable(g->summaryText()));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::ReadOnly));
+        QCOMPARE(out.read(2), QByteArray("PK")); // a zip, as every xlsx is
     }
 
     void cancelWhileReadingKeepsTheRows()

@@ -4,6 +4,7 @@
 #include "api/linkisclient.h"
 #include "api/openfilepackedparser.h"
 #include "results/runinpool.h"
+#include "results/xlsxworkbook.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -22,6 +23,7 @@ struct ResultExporter::Encoded
 {
     bool decoded = false; // false: the reply is an error (see retryTyped)
     QByteArray bytes; // the header (page 1) and the rows, ready for the file
+    std::optional<PackedPage> packed; // a workbook's page: its cells are written on this thread
     qint64 rows = 0;
     std::optional<RowWriter> layout; // page 1: the writer set up for the set's layout
 };
@@ -29,6 +31,7 @@ struct ResultExporter::Encoded
 // One page between its request and its bytes reaching the file.
 struct ResultExporter::Slot
 {
+    int id = 0;
     int page = 0;
     RequestHandle request; // the openFile call, while it runs
     int httpStatus = 0;
@@ -65,19 +68,41 @@ ResultExporter::~ResultExporter()
 
 void ResultExporter::start(const QString &resultSetPath, const QString &filePath, RowFormat format)
 {
+    start({Set {resultSetPath, QStringLiteral("Result")}}, filePath, format);
+}
+
+void ResultExporter::start(const QList<Set> &sets, const QString &filePath, RowFormat format)
+{
     if (m_running)
         return;
     cleanup();
     m_rows = 0;
     m_bytes = 0;
-    m_path = resultSetPath;
+    m_truncatedCells = 0;
+    m_sets = sets;
+    m_setIndex = 0;
+    m_path = sets.isEmpty() ? QString() : sets.first().path;
     m_filePath = filePath;
+    m_format = format;
     m_writer = RowWriter(format);
     m_layoutKnown = false;
     m_nextPage = 1;
     m_requestPageSize = m_pageSize;
     m_running = true;
 
+    if (sets.isEmpty()) {
+        fail(ApiError::make(ApiError::Kind::Io, tr("no result set to export")));
+        return;
+    }
+    if (format == RowFormat::Xlsx) {
+        m_book = std::make_unique<XlsxWorkbook>(filePath);
+        if (!m_book->open()) {
+            fail(ApiError::make(ApiError::Kind::Io, m_book->errorString()));
+            return;
+        }
+        requestMore();
+        return;
+    }
     const QFileInfo info(filePath);
     if (!QDir().mkpath(info.absolutePath())) {
         fail(ApiError::make(ApiError::Kind::Io,
@@ -101,11 +126,18 @@ void ResultExporter::cancel()
     emit cancelled();
 }
 
-ResultExporter::Encoded ResultExporter::encodeRows(const PackedPage &page, RowWriter writer,
-                                                   bool first)
+ResultExporter::Encoded ResultExporter::encodeRows(PackedPage page, RowWriter writer, bool first)
 {
     Encoded encoded;
     encoded.decoded = true;
+    if (writer.format() == RowFormat::Xlsx) {
+        // The workbook takes cells in order on one thread: the page goes there as it is.
+        encoded.rows = page.rowCount();
+        if (first)
+            encoded.layout = writer;
+        encoded.packed = std::move(page);
+        return encoded;
+    }
     encoded.bytes.reserve(page.text.size() + 2 * page.cellEnds.size() + 1024);
     if (first) {
         ResultPage layout;
@@ -120,10 +152,10 @@ ResultExporter::Encoded ResultExporter::encodeRows(const PackedPage &page, RowWr
     return encoded;
 }
 
-ResultExporter::Slot *ResultExporter::slotFor(int page) const
+ResultExporter::Slot *ResultExporter::slotFor(int id) const
 {
     for (const std::unique_ptr<Slot> &slot : m_slots) {
-        if (slot->page == page)
+        if (slot->id == id)
             return slot.get();
     }
     return nullptr;
@@ -150,7 +182,9 @@ void ResultExporter::requestMore()
         return;
     }
     const int page = m_nextPage++;
+    const int id = m_nextId++;
     auto slot = std::make_unique<Slot>();
+    slot->id = id;
     slot->page = page;
     m_slots.push_back(std::move(slot));
     // The query LinkisClient::openFile sends; the reply is parsed on a worker, not here.
@@ -161,15 +195,15 @@ void ResultExporter::requestMore()
     query.addQueryItem(QStringLiteral("nullValue"), LinkisClient::nullSentinel());
     const RequestHandle request =
         m_client->raw("GET", QStringLiteral("filesystem/openFile"), query, {}, this,
-                      [this, page](Result<RawReply> reply) { onReply(page, std::move(reply)); });
+                      [this, id](Result<RawReply> reply) { onReply(id, std::move(reply)); });
     // A request refused at once has been answered already (and may have ended the export).
-    if (Slot *asked = slotFor(page))
+    if (Slot *asked = slotFor(id))
         asked->request = request;
 }
 
-void ResultExporter::onReply(int page, Result<RawReply> reply)
+void ResultExporter::onReply(int id, Result<RawReply> reply)
 {
-    Slot *slot = slotFor(page);
+    Slot *slot = slotFor(id);
     if (!m_running || !slot)
         return;
     if (!reply) {
@@ -179,7 +213,7 @@ void ResultExporter::onReply(int page, Result<RawReply> reply)
     }
     slot->httpStatus = reply->httpStatus;
     slot->body = std::move(reply.value().body);
-    if (page == 1 || m_layoutKnown)
+    if (slot->page == 1 || m_layoutKnown)
         encode(slot);
     else
         slot->waitingForLayout = true;
@@ -190,22 +224,23 @@ void ResultExporter::encode(Slot *slot)
 {
     slot->waitingForLayout = false;
     const int page = slot->page;
+    const int id = slot->id;
     auto *watcher = new QFutureWatcher<Encoded>(this);
     slot->watcher = watcher;
     connect(watcher, &QFutureWatcherBase::finished, this,
-            [this, page, watcher] { onEncoded(page, watcher->result()); });
+            [this, id, watcher] { onEncoded(id, watcher->result()); });
     watcher->setFuture(runInPool<Encoded>([status = slot->httpStatus,
                                            body = std::exchange(slot->body, QByteArray()),
                                            writer = m_writer, first = page == 1] {
         const Result<PackedPage> packed =
             parsers::parseOpenFilePacked(status, body, LinkisClient::nullSentinel());
-        return packed ? encodeRows(*packed, writer, first) : Encoded();
+        return packed ? encodeRows(std::move(packed.value()), writer, first) : Encoded();
     }));
 }
 
-void ResultExporter::onEncoded(int page, const Encoded &encoded)
+void ResultExporter::onEncoded(int id, const Encoded &encoded)
 {
-    Slot *slot = slotFor(page);
+    Slot *slot = slotFor(id);
     if (!m_running || !slot)
         return;
     if (!encoded.decoded) {
@@ -227,9 +262,10 @@ void ResultExporter::retryTyped(Slot *slot)
         return;
     }
     const int page = slot->page;
+    const int id = slot->id;
     slot->typed = m_client->openFile(
-        m_path, page, m_requestPageSize, this, [this, page](Result<ResultPage> r) {
-            Slot *s = slotFor(page);
+        m_path, page, m_requestPageSize, this, [this, page, id](Result<ResultPage> r) {
+            Slot *s = slotFor(id);
             if (!m_running || !s)
                 return;
             if (!r) {
@@ -271,11 +307,13 @@ void ResultExporter::drain()
             break;
         const std::unique_ptr<Slot> slot = std::move(m_slots.front());
         m_slots.pop_front();
-        if (!writeBytes(slot->done->bytes))
+        if (!writePage(*slot->done, slot->page == 1))
             return;
         if (slot->done->rows == 0) {
-            onFinished();
-            return;
+            onSetDone();
+            if (!m_running)
+                return;
+            continue;
         }
         m_rows += slot->done->rows;
         emit progress(m_rows, m_bytes);
@@ -298,10 +336,59 @@ bool ResultExporter::restartWithSmallerPages(const ApiError &error)
     return true;
 }
 
+bool ResultExporter::writePage(Encoded &encoded, bool firstPage)
+{
+    if (!m_book) {
+        // Text formats: a blank line between result sets, before the next one's header.
+        if (firstPage && m_setIndex > 0 && !writeBytes(QByteArrayLiteral("\n")))
+            return false;
+        return writeBytes(encoded.bytes);
+    }
+    if (!encoded.packed)
+        return true;
+    const PackedPage &page = *encoded.packed;
+    if (firstPage)
+        m_book->addSheet(m_sets.at(m_setIndex).name, page.type, page.columns);
+    if (!m_book->writeRows(page)) {
+        fail(ApiError::make(ApiError::Kind::Io, m_book->errorString()));
+        return false;
+    }
+    m_bytes += page.text.size();
+    m_truncatedCells = m_book->truncatedCells();
+    encoded.packed.reset();
+    return true;
+}
+
+void ResultExporter::onSetDone()
+{
+    if (m_setIndex + 1 >= m_sets.size()) {
+        onFinished();
+        return;
+    }
+    // The next set from its page 1; pages asked for past this set's end are dropped.
+    ++m_setIndex;
+    m_path = m_sets.at(m_setIndex).path;
+    m_slots.clear();
+    m_layoutKnown = false;
+    m_nextPage = 1;
+}
+
 void ResultExporter::onFinished()
 {
     if (!m_running)
         return;
+    if (m_book) {
+        if (!m_book->commit()) {
+            fail(ApiError::make(ApiError::Kind::Io, m_book->errorString()));
+            return;
+        }
+        m_truncatedCells = m_book->truncatedCells();
+        m_bytes = QFileInfo(m_filePath).size();
+        m_book.reset();
+        cleanup();
+        emit finished(m_rows, m_bytes);
+        return;
+    }
     if (!m_file->commit()) {
         fail(ApiError::make(ApiError::Kind::Io,
                             tr("cannot save %1: %2").arg(m_filePath, m_file->errorString())));
@@ -341,6 +428,7 @@ void ResultExporter::cleanup()
         m_file->cancelWriting();
         m_file.reset();
     }
+    m_book.reset(); // an unfinished workbook leaves no file
 }
 
 } // namespace linkisdesk

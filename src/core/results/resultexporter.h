@@ -21,8 +21,11 @@ class QSaveFile;
 namespace linkisdesk {
 
 class LinkisClient;
+class XlsxWorkbook;
 
-// Writes a whole result set to a CSV, TSV or JSON-lines file. The file appears only when the
+// Writes a whole result set to a CSV, TSV or JSON-lines file, or to an Excel workbook
+// (XlsxWorkbook). Several result sets go into one file: one sheet each in a workbook, one after
+// the other (a blank line between) in a text file. The file appears only when the
 // export completed: a cancelled or failed export leaves nothing behind (and an existing file
 // untouched).
 //
@@ -42,6 +45,13 @@ public:
     static constexpr int DefaultPageSize = 25000;
     static constexpr int MaxPagesAhead = 3;
 
+    // One result set of the export; name is the sheet's name in a workbook.
+    struct Set
+    {
+        QString path;
+        QString name;
+    };
+
     explicit ResultExporter(LinkisClient *client, QObject *parent = nullptr);
     ~ResultExporter() override;
 
@@ -51,11 +61,15 @@ public:
     // Emits finished(), failed() or cancelled() once. A server that refuses pages this big
     // (Linkis error 80034) gets pages of LinkisClient::DefaultPageSize rows instead.
     void start(const QString &resultSetPath, const QString &filePath, RowFormat format);
+    void start(const QList<Set> &sets, const QString &filePath, RowFormat format);
     void cancel();
 
     bool isRunning() const { return m_running; }
     qint64 rowsWritten() const { return m_rows; }
+    // Bytes of the file; for a workbook, of the cells' text until the file is complete.
     qint64 bytesWritten() const { return m_bytes; }
+    // Workbook cells Excel cannot hold whole: see XlsxWorkbook.
+    qint64 truncatedCells() const { return m_truncatedCells; }
     QString filePath() const { return m_filePath; }
 
 signals:
@@ -69,17 +83,19 @@ private:
     struct Slot;
     struct Encoded;
 
-    static Encoded encodeRows(const PackedPage &page, RowWriter writer, bool first);
-    Slot *slotFor(int page) const;
+    static Encoded encodeRows(PackedPage page, RowWriter writer, bool first);
+    Slot *slotFor(int id) const;
     bool requestInFlight() const;
     void requestMore();
-    void onReply(int page, Result<RawReply> reply);
+    void onReply(int id, Result<RawReply> reply);
     void encode(Slot *slot);
-    void onEncoded(int page, const Encoded &encoded);
+    void onEncoded(int id, const Encoded &encoded);
     void retryTyped(Slot *slot);
     void accept(Slot *slot, Encoded encoded);
     void drain();
     bool restartWithSmallerPages(const ApiError &error);
+    bool writePage(Encoded &encoded, bool firstPage);
+    void onSetDone();
     void onFinished();
     void fail(const ApiError &error);
     bool writeBytes(const QByteArray &bytes);
@@ -87,17 +103,23 @@ private:
 
     QPointer<LinkisClient> m_client;
     int m_pageSize = DefaultPageSize;
-    QString m_path;
+    QList<Set> m_sets;
+    int m_setIndex = 0;
+    QString m_path; // the set being read
     QString m_filePath;
+    RowFormat m_format = RowFormat::Tsv;
     std::unique_ptr<QSaveFile> m_file;
+    std::unique_ptr<XlsxWorkbook> m_book;
     RowWriter m_writer {RowFormat::Tsv};
     bool m_layoutKnown = false; // m_writer has the set's layout (from page 1)
     std::deque<std::unique_ptr<Slot>> m_slots; // pages not yet written, in page order
     int m_nextPage = 1;
+    int m_nextId = 1; // slots' ids: late replies for an earlier set's pages match none
     int m_requestPageSize = DefaultPageSize; // m_pageSize, or smaller if the server wants
 
     qint64 m_rows = 0;
     qint64 m_bytes = 0;
+    qint64 m_truncatedCells = 0;
     bool m_running = false;
 };
 

@@ -12,6 +12,8 @@ std::optional<RowFormat> rowFormatFromName(QStringView name)
     if (name.compare(u"json", Qt::CaseInsensitive) == 0 ||
         name.compare(u"jsonl", Qt::CaseInsensitive) == 0)
         return RowFormat::Json;
+    if (name.compare(u"xlsx", Qt::CaseInsensitive) == 0)
+        return RowFormat::Xlsx;
     return std::nullopt;
 }
 
@@ -21,6 +23,7 @@ QString rowFormatName(RowFormat format)
     case RowFormat::Tsv: return QStringLiteral("tsv");
     case RowFormat::Csv: return QStringLiteral("csv");
     case RowFormat::Json: return QStringLiteral("json");
+    case RowFormat::Xlsx: return QStringLiteral("xlsx");
     }
     return {};
 }

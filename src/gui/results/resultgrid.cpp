@@ -114,6 +114,9 @@ ResultGrid::ResultGrid(LinkisClient *client, const QString &resultSetPath, QWidg
     menu->addAction(tr("TSV\u2026"), this, [this] { exportWithDialog(QStringLiteral("tsv")); });
     menu->addAction(tr("JSON lines\u2026"), this,
                     [this] { exportWithDialog(QStringLiteral("jsonl")); });
+    menu->addAction(tr("Excel workbook\u2026"), this,
+                    [this] { exportWithDialog(QStringLiteral("xlsx")); })
+        ->setObjectName(QStringLiteral("exportXlsx"));
     exportButton->setMenu(menu);
     bar->addWidget(fit);
     bar->addWidget(copy);

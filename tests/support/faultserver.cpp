@@ -151,6 +151,7 @@ void FaultServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         m_buffers.insert(socket, {});
+        socket->setProperty("connection", ++m_connections);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
             m_buffers.remove(socket);
@@ -178,6 +179,7 @@ void FaultServer::onReadyRead(QTcpSocket *socket)
         request.query = QUrlQuery(target);
         request.headers = frame.headers;
         request.body = frame.body;
+        request.connection = socket->property("connection").toInt();
         m_requests.append(request);
         emit requestReceived(request.path);
         respond(socket, request);
@@ -231,10 +233,11 @@ void FaultServer::write(QTcpSocket *socket, const Response &response, const QStr
     out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     for (const auto &h : response.headers)
         out += h.first + ": " + h.second + "\r\n";
-    out += "Connection: close\r\n\r\n";
+    out += m_keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
     out += response.body;
     socket->write(out);
-    socket->disconnectFromHost();
+    if (!m_keepAlive)
+        socket->disconnectFromHost();
 }
 
 } // namespace linkisdesk::testsupport

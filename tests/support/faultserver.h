@@ -32,6 +32,7 @@ public:
         QUrlQuery query;
         QList<QPair<QByteArray, QByteArray>> headers;
         QByteArray body;
+        int connection = 0; // which connection it came on (1, 2, ... in order of accepting)
 
         QByteArray header(const QByteArray &name) const; // case-insensitive lookup
         bool hasHeaderExactly(const QByteArray &name) const; // case-sensitive name
@@ -75,6 +76,8 @@ public:
     // are used one by one, the last one repeats.
     void on(const QString &pathSuffix, const QList<Response> &responses);
     void clearRoutes() { m_routes.clear(); }
+    // Keeps connections open after a reply (HTTP/1.1 keep-alive) instead of closing them.
+    void setKeepAlive(bool on) { m_keepAlive = on; }
 
     const QList<Request> &requests() const { return m_requests; }
     int countRequests(const QString &pathSuffix) const;
@@ -93,6 +96,8 @@ private:
 
     QTcpServer *m_server = nullptr;
     bool m_tls = false;
+    bool m_keepAlive = false;
+    int m_connections = 0;
     Handler m_handler;
     QList<QPair<QString, QList<Response>>> m_routes;
     QList<Request> m_requests;

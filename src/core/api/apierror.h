@@ -31,6 +31,9 @@ struct ApiError
     int linkisStatus = 0;
     QString detail; // extra context for logs (URL, body excerpt), never secrets
     QString peerCertificateSha256; // Kind::Tls: the refused certificate (hex), to offer pinning
+    // A call that must run at most once (a submit, a kill) failed after it went out: the server
+    // may have carried it out. It was not sent again; find out before acting again.
+    bool outcomeUnknown = false;
 
     bool isError() const { return kind != Kind::None; }
     static ApiError make(Kind kind, const QString &message, int httpStatus = 0,

@@ -4,6 +4,7 @@
 #include "api/linkisclient.h"
 
 #include "api/linkisparsers.h"
+#include "api/oneshotbody.h"
 #include "api/pendingcall.h"
 #include "api/replyguard.h"
 
@@ -44,6 +45,7 @@ ApiError networkError(QNetworkReply *reply, const QUrl &url, int timeoutMs)
                                   .arg(where),
                               0, 0, reply->errorString());
     case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::ContentReSendError: // closed, and Qt could not send it again (OneShotBody)
         return ApiError::make(
             Kind::Network, QStringLiteral("%1 closed the connection before answering.").arg(where),
             0, 0, reply->errorString());
@@ -69,6 +71,21 @@ ApiError networkError(QNetworkReply *reply, const QUrl &url, int timeoutMs)
         Kind::Network,
         QStringLiteral("Network error talking to %1: %2").arg(where, reply->errorString()), 0, 0,
         reply->errorString());
+}
+
+// Whether a request that failed this way can have reached the server: not when no connection
+// was made (refused, unknown host, TLS handshake refused).
+bool mayHaveArrived(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyAuthenticationRequiredError: return false;
+    default: return true;
+    }
 }
 
 } // namespace
@@ -153,6 +170,12 @@ PendingCall *LinkisClient::newCall(const QByteArray &method, const QString &path
     return call;
 }
 
+PendingCall *LinkisClient::sendOnce(PendingCall *call)
+{
+    call->sendOnce = true;
+    return call;
+}
+
 RequestHandle LinkisClient::dispatch(PendingCall *call)
 {
     RequestHandle handle(call);
@@ -191,10 +214,23 @@ void LinkisClient::startCall(PendingCall *call)
         request.setRawHeader("Validation-Code", m_settings.secret.toUtf8());
     }
     QNetworkReply *reply = nullptr;
-    if (call->method == "POST") {
+    const bool post = call->method == "POST";
+    const QByteArray body =
+        post ? (call->body.isEmpty() ? QByteArray("{}") : call->body) : call->body;
+    if (post) {
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QStringLiteral("application/json;charset=UTF-8"));
-        reply = m_nam->post(request, call->body.isEmpty() ? QByteArray("{}") : call->body);
+    }
+    if (call->sendOnce) {
+        // A body Qt cannot rewind: it cannot send the request a second time (see OneShotBody).
+        auto *device = new OneShotBody(body);
+        request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        reply = post ? m_nam->post(request, device)
+                     : m_nam->sendCustomRequest(request, call->method, device);
+        device->setParent(reply);
+    } else if (post) {
+        reply = m_nam->post(request, body);
     } else {
         reply = m_nam->get(request);
     }
@@ -271,6 +307,11 @@ void LinkisClient::onCallFinished(PendingCall *call, QNetworkReply *reply)
                                 .arg(call->tlsReason, call->tlsFingerprint);
             error.peerCertificateSha256 = call->tlsFingerprint;
         }
+        if (call->sendOnce && error.kind != ApiError::Kind::Tls && mayHaveArrived(reply->error())) {
+            error.outcomeUnknown = true;
+            error.message += QStringLiteral(" The request may have reached the server; it was not "
+                                            "sent again.");
+        }
         call->complete(polish(error));
         return;
     }
@@ -320,6 +361,7 @@ void LinkisClient::onLoginDone(const Result<LoginInfo> &result)
             continue;
         }
         ApiError error = result.error();
+        error.outcomeUnknown = false; // the call itself was not sent
         if (error.kind == ApiError::Kind::Linkis || error.kind == ApiError::Kind::SessionExpired) {
             error.kind = call->retried ? ApiError::Kind::SessionExpired : ApiError::Kind::Auth;
             error.message = (call->retried ? QStringLiteral("The session expired and logging in "
@@ -356,19 +398,22 @@ RequestHandle LinkisClient::raw(const QByteArray &method, const QString &path,
                                 const QUrlQuery &query, const QByteArray &jsonBody,
                                 QObject *context, Callback<RawReply> callback)
 {
-    return dispatch(newCall(method, path, query, jsonBody, context,
-                            [this, cb = std::move(callback)](Result<RawReply> r) {
-                                if (!r)
-                                    noteOutcome(polish(r.error()));
-                                else if (r->httpStatus >= 200 && r->httpStatus < 300)
-                                    noteOutcome({}); // big pages are not parsed twice
-                                else if (auto e = parsers::parseEnvelope(r->httpStatus, r->body);
-                                         !e)
-                                    noteOutcome(polish(e.error()));
-                                else
-                                    noteOutcome({});
-                                cb(std::move(r));
-                            }));
+    PendingCall *call =
+        newCall(method, path, query, jsonBody, context,
+                [this, cb = std::move(callback)](Result<RawReply> r) {
+                    if (!r)
+                        noteOutcome(polish(r.error()));
+                    else if (r->httpStatus >= 200 && r->httpStatus < 300)
+                        noteOutcome({}); // big pages are not parsed twice
+                    else if (auto e = parsers::parseEnvelope(r->httpStatus, r->body); !e)
+                        noteOutcome(polish(e.error()));
+                    else
+                        noteOutcome({});
+                    cb(std::move(r));
+                });
+    // Only GET is idempotent among the calls Linkis has (an engine kill is a POST).
+    call->sendOnce = method != "GET";
+    return dispatch(call);
 }
 
 } // namespace linkisdesk

@@ -38,6 +38,10 @@ template<typename T> using Callback = std::function<void(Result<T>)>;
 // object and a callback; the callback runs on this thread, at most once, and only while the
 // context lives. Cancelling the returned handle means the callback is never called.
 //
+// Calls that must not run twice (submit, execute, kill, killJobs, raw POSTs) go out at most once:
+// the network layer never sends them again, and a failure after they went out is flagged
+// ApiError::outcomeUnknown.
+//
 // Authentication follows the settings: Password logs in on demand (on HTTP 401 / status -1 it
 // logs in again once and retries, otherwise Kind::SessionExpired); Token and SeedProxy send their
 // headers on every request; LinkisProxy logs in through user/proxy.
@@ -130,6 +134,8 @@ private:
                          const QByteArray &body, QObject *context,
                          std::function<void(Result<RawReply>)> done);
     RequestHandle dispatch(PendingCall *call);
+    // Marks a call that must reach the server at most once (submit, kill); returns it.
+    static PendingCall *sendOnce(PendingCall *call);
     void startCall(PendingCall *call);
     void onCallFinished(PendingCall *call, QNetworkReply *reply);
     void ensureLoggedIn(PendingCall *call);

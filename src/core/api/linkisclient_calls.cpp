@@ -124,8 +124,9 @@ RequestHandle LinkisClient::submit(const SubmitRequest &request, QObject *contex
         path = QStringLiteral("entrance/submit");
         body = r.toSubmitJson(m_settings.executeUser());
     }
-    return dispatch(newCall("POST", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact),
-                            context, LINKIS_ADAPT(SubmitResult, callback, parsers::parseSubmit)));
+    return dispatch(
+        sendOnce(newCall("POST", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact),
+                         context, LINKIS_ADAPT(SubmitResult, callback, parsers::parseSubmit))));
 }
 
 RequestHandle LinkisClient::status(const JobRef &job, QObject *context,
@@ -162,8 +163,9 @@ RequestHandle LinkisClient::progressWithResource(const JobRef &job, QObject *con
 
 RequestHandle LinkisClient::kill(const JobRef &job, QObject *context, Callback<Unit> callback)
 {
-    return dispatch(newCall("GET", entrancePath(job, QStringLiteral("kill")), jobQuery(job), {},
-                            context, LINKIS_ADAPT(Unit, callback, parsers::parseAck)));
+    return dispatch(
+        sendOnce(newCall("GET", entrancePath(job, QStringLiteral("kill")), jobQuery(job), {},
+                         context, LINKIS_ADAPT(Unit, callback, parsers::parseAck))));
 }
 
 RequestHandle LinkisClient::killJobs(const QList<JobRef> &jobs, QObject *context,
@@ -190,9 +192,9 @@ RequestHandle LinkisClient::killJobs(const QList<JobRef> &jobs, QObject *context
     QJsonObject body;
     body.insert(QStringLiteral("idList"), ids);
     body.insert(QStringLiteral("taskIDList"), taskIds);
-    return dispatch(newCall("POST", entrancePath(jobs.first(), QStringLiteral("killJobs")), {},
-                            QJsonDocument(body).toJson(QJsonDocument::Compact), context,
-                            LINKIS_ADAPT(Unit, callback, parsers::parseAck)));
+    return dispatch(sendOnce(newCall("POST", entrancePath(jobs.first(), QStringLiteral("killJobs")),
+                                     {}, QJsonDocument(body).toJson(QJsonDocument::Compact),
+                                     context, LINKIS_ADAPT(Unit, callback, parsers::parseAck))));
 }
 
 RequestHandle LinkisClient::jobInfo(qint64 taskId, QObject *context, Callback<TaskInfo> callback)

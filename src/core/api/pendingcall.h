@@ -36,6 +36,9 @@ public:
     QUrlQuery query;
     QByteArray body;
     bool isLogin = false; // the login call itself: never triggers a re-login
+    // Sent at most once by the network layer (a submit, a kill): Qt may not send it again on a
+    // new connection, and a failure after it went out leaves its outcome unknown.
+    bool sendOnce = false;
     // user/userInfo answers "not logged in" with status 1 (HTTP 400), not -1 (protocol §12.16).
     bool status1MeansLoggedOut = false;
 

@@ -4,6 +4,7 @@
 #include "api/linkisclient.h"
 #include "jobs/backoff.h"
 #include "jobs/statusbatcher.h"
+#include "jobs/submitlookup.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -31,6 +32,9 @@ bool isTransient(const ApiError &error)
     default: return false;
     }
 }
+
+// How often job history is asked whether an unanswered submit arrived, while it cannot answer.
+constexpr int kLookupAttempts = 3;
 
 // The error as the reconnecting signal reports it: a lost session says what to do about it.
 ApiError explained(ApiError error)
@@ -147,28 +151,83 @@ void JobTracker::submit(const SubmitRequest &request)
     setState(State::Submitting);
     m_startedMs = nowMs();
     ++m_requestsSent;
-    m_inFlight[StatusKind] =
-        m_client->submit(request, this, [this, gen = m_generation](Result<SubmitResult> r) {
+    m_inFlight[StatusKind] = m_client->submit(
+        request, this,
+        [this, request, sentAt = m_startedMs, gen = m_generation](Result<SubmitResult> r) {
             if (gen != m_generation)
                 return;
             if (!r) {
-                // Never re-send a submit: the server may have accepted the first one.
-                fail(r.error());
+                // Never re-send a submit: the server may have accepted the first one. When that
+                // is unknown, job history says whether it did.
+                if (r.error().outcomeUnknown)
+                    findSubmitted(request, sentAt, r.error(), 1);
+                else
+                    fail(r.error());
                 return;
             }
-            m_job = JobRef {r->taskId, r->execId};
-            emit submitted(m_job);
-            // Accepted: the job exists and is at least Inited until a status says more (a
-            // failing status source must not leave it looking as if it were being submitted).
-            if (m_status == JobStatus::Unknown) {
-                m_status = JobStatus::Inited;
-                emit statusChanged(m_status);
+            accepted(JobRef {r->taskId, r->execId});
+        });
+}
+
+void JobTracker::accepted(const JobRef &job)
+{
+    m_job = job;
+    emit submitted(m_job);
+    // Accepted: the job exists and is at least Inited until a status says more (a failing
+    // status source must not leave it looking as if it were being submitted).
+    if (m_status == JobStatus::Unknown) {
+        m_status = JobStatus::Inited;
+        emit statusChanged(m_status);
+    }
+    setState(State::Polling);
+    joinBatch();
+    if (m_killPending)
+        sendKill();
+    schedule(m_options.firstIntervalMs);
+}
+
+void JobTracker::findSubmitted(const SubmitRequest &request, qint64 sentAtMs, const ApiError &cause,
+                               int attempt)
+{
+    ++m_requestsSent;
+    m_inFlight[StatusKind] = SubmitLookup::find(
+        m_client, request, sentAtMs, this,
+        [this, request, sentAtMs, cause, attempt,
+         gen = m_generation](Result<std::optional<TaskInfo>> r) {
+            if (gen != m_generation)
+                return;
+            ApiError unknown = cause;
+            unknown.outcomeUnknown = true;
+            if (!r) {
+                if (isTransient(r.error()) && attempt < kLookupAttempts) {
+                    const int delay =
+                        backoffDelayMs(attempt, m_options.retryBaseMs, m_options.maxRetryDelayMs);
+                    QTimer::singleShot(delay, this, [this, request, sentAtMs, cause, attempt, gen] {
+                        if (gen == m_generation && m_state == State::Submitting)
+                            findSubmitted(request, sentAtMs, cause, attempt + 1);
+                    });
+                    return;
+                }
+                unknown.message = QStringLiteral("The submit's outcome is unknown: %1 Job history "
+                                                 "could not be checked either (%2); look for the "
+                                                 "job there before submitting again.")
+                                      .arg(cause.message, r.error().message);
+                fail(unknown);
+                return;
             }
-            setState(State::Polling);
-            joinBatch();
-            if (m_killPending)
-                sendKill();
-            schedule(m_options.firstIntervalMs);
+            if (!r.value()) {
+                unknown.message = QStringLiteral("The submit's outcome is unknown: %1 No job with "
+                                                 "this code was found in job history, so the "
+                                                 "server most likely did not run it; submit "
+                                                 "again to run it.")
+                                      .arg(cause.message);
+                fail(unknown);
+                return;
+            }
+            const TaskInfo &task = *r.value();
+            const JobRef job {task.taskId, task.pathExecId()};
+            emit submitRecovered(job);
+            accepted(job);
         });
 }
 
@@ -179,6 +238,7 @@ void JobTracker::attach(const JobRef &job, int logLinesDelivered)
     m_job = job;
     m_linesDelivered = qMax(0, logLinesDelivered);
     m_nextFromLine = m_linesDelivered + 1;
+    m_handover.setLinesReadBefore(m_linesDelivered);
     m_startedMs = nowMs();
     setState(State::Polling);
     joinBatch();
@@ -384,11 +444,13 @@ void JobTracker::pollLog(bool finishing)
                           } else {
                               onHealthy();
                               const QStringList lines = r->lines();
+                              m_handover.noteShown(lines);
                               deliverLines(lines);
                               const int next = r->nextFromLine > 0
                                   ? r->nextFromLine
                                   : m_nextFromLine + int(lines.size());
-                              more = !lines.isEmpty() && lines.size() >= m_options.logPageSize;
+                              // A full page counts the blank lines the server read but left out.
+                              more = next - m_nextFromLine >= m_options.logPageSize;
                               m_nextFromLine = qMax(m_nextFromLine, next);
                               if (finishing && !more)
                                   m_liveLogDone = true;

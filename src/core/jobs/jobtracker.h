@@ -10,6 +10,7 @@
 #include "api/resultsetref.h"
 #include "api/submitrequest.h"
 #include "api/taskinfo.h"
+#include "jobs/loghandover.h"
 
 #include <QList>
 #include <QObject>
@@ -27,10 +28,11 @@ class StatusBatcher;
 // all jobs) when one is set; progress and log are polled only while the job is watched. Never
 // two requests of one kind in flight, late replies dropped by a generation counter. Logs are
 // read incrementally from fromLine 1 (an unwatched job's whole log at the end); when the live
-// log is refused after the end, the rest comes from openLog(logPath) with the lines already
-// delivered skipped. After the end: job history (errCode, errDesc, resultLocation, logPath) and
-// the result sets sorted by number, then finished(). Network failures and a lost session are
-// retried with backoff and jitter (state Reconnecting) for as long as the tracker lives.
+// log is refused after the end, the rest comes from openLog(logPath), spliced on by content
+// (LogHandover: the live log drops blank lines but counts them in fromLine). After the end: job
+// history (errCode, errDesc, resultLocation, logPath) and the result sets sorted by number, then
+// finished(). Network failures and a lost session are retried with backoff and jitter (state
+// Reconnecting) for as long as the tracker lives.
 class JobTracker : public QObject
 {
     Q_OBJECT
@@ -67,11 +69,14 @@ public:
                QObject *parent = nullptr);
     ~JobTracker() override;
 
-    // Submits and then follows the job. Emits submitted() or failed().
+    // Submits and then follows the job. Emits submitted() or failed(). The submit goes out at
+    // most once; when its outcome is unknown (the connection dropped before the answer), job
+    // history is asked for it (SubmitLookup): found, it is followed (submitRecovered(), then
+    // submitted()); not found, failed() with ApiError::outcomeUnknown set.
     void submit(const SubmitRequest &request);
-    // Follows an existing job (e.g. reattached from the journal). logLinesDelivered: how many log
-    // lines the caller already has (they are not delivered again). taskId is required; execId
-    // may be empty (it is read from job history).
+    // Follows an existing job (e.g. reattached from the journal). logLinesDelivered: how far the
+    // live log was read before (nextLogLine() - 1 of the earlier tracker; those lines are not
+    // delivered again). taskId is required; execId may be empty (it is read from job history).
     void attach(const JobRef &job, int logLinesDelivered = 0);
     // GET kill with taskID, then poll to a terminal status (re-sending the kill once per
     // killResendMs); emits killConfirmed() or killNotConfirmed(seconds).
@@ -97,8 +102,11 @@ public:
     KillState killState() const { return m_killState; }
     JobStatus status() const { return m_status; }
     double progress() const { return m_progress; }
-    // Number of log lines delivered so far (the journal's log position).
+    // Number of log lines delivered so far.
     int logLinesDelivered() const { return m_linesDelivered; }
+    // The live log's fromLine for the next read (the journal's log position): it counts the
+    // blank lines a real Linkis leaves out of the text, so it can be ahead of the lines delivered.
+    int nextLogLine() const { return m_nextFromLine; }
     bool isFinished() const { return m_state == State::Finished; }
     bool hasTaskInfo() const { return m_hasTaskInfo; }
     const TaskInfo &taskInfo() const { return m_taskInfo; }
@@ -108,6 +116,8 @@ public:
 
 signals:
     void submitted(const linkisdesk::JobRef &job);
+    // The submit's answer was lost, but job history has the job: it is followed from here.
+    void submitRecovered(const linkisdesk::JobRef &job);
     void stateChanged(linkisdesk::JobTracker::State state);
     void statusChanged(linkisdesk::JobStatus status);
     void progressChanged(double progress, const QList<linkisdesk::ProgressItem> &items);
@@ -131,6 +141,9 @@ private:
     enum Kind { StatusKind, ProgressKind, LogKind, InfoKind, ResultKind, KillKind, KindCount };
 
     void setState(State state);
+    void accepted(const JobRef &job);
+    void findSubmitted(const SubmitRequest &request, qint64 sentAtMs, const ApiError &cause,
+                       int attempt);
     void cancelAll();
     bool busy(Kind kind) const;
     void fail(const ApiError &error);
@@ -190,6 +203,7 @@ private:
     int m_requestsSent = 0;
     int m_nextFromLine = 1;
     int m_linesDelivered = 0;
+    LogHandover m_handover; // what the live log showed, to splice openLog on by content
     LogLevel m_lastLevel = LogLevel::Info;
     bool m_finishing = false;
     bool m_liveLogDone = false;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // JobTracker, after the terminal status: job history (errCode, errDesc, resultLocation, logPath),
-// the rest of the log (live log, or the whole file from openLog with the delivered lines
-// skipped) and the result sets, then finished().
+// the rest of the log (live log, or the whole file from openLog spliced on by content) and the
+// result sets, then finished().
 #include "jobs/jobtracker.h"
 
 #include "api/linkisclient.h"
@@ -112,9 +112,7 @@ void JobTracker::fetchFullLog()
                 m_lastError = r.error(); // the log is lost; the job still finishes
             } else {
                 onHealthy();
-                const QStringList all = r->lines();
-                if (all.size() > m_linesDelivered)
-                    deliverLines(all.mid(m_linesDelivered));
+                deliverLines(m_handover.rest(r->lines()));
             }
             m_fullLogDone = true;
             finishStep();

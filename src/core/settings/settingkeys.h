@@ -31,6 +31,8 @@ inline constexpr int MaxRecentFiles = 10;
 // QMainWindow::saveGeometry() / saveState() blobs.
 inline const SettingKey<QByteArray> WindowGeometry {"windowGeometry", QByteArray()};
 inline const SettingKey<QByteArray> WindowState {"windowState", QByteArray()};
+// Engine labels the user typed for remote profiles ("spark-3.0.1"), newest first, offered again.
+inline const SettingKey<QStringList> TypedEngines {"typedEngines", QStringList()};
 // Editor zoom steps (QScintilla zoomTo) and rows per result page.
 inline const SettingKey<int> EditorZoom {"editorZoom", 0};
 inline const SettingKey<int> ResultPageSize {"resultPageSize", 5000};

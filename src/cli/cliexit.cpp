@@ -5,6 +5,8 @@ namespace linkisdesk {
 
 CliExit exitCodeFor(const ApiError &error)
 {
+    if (error.outcomeUnknown)
+        return ExitOutcomeUnknown;
     switch (error.kind) {
     case ApiError::Kind::None: return ExitOk;
     case ApiError::Kind::Usage: return ExitUsage;

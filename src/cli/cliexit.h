@@ -13,6 +13,7 @@ enum CliExit : int {
     ExitAuth = 3, // authentication failed
     ExitServer = 4, // network or server error
     ExitTimeout = 5, // the server did not answer within the request timeout (--timeout)
+    ExitOutcomeUnknown = 6, // a submit's answer was lost and job history has no such job
 };
 
 CliExit exitCodeFor(const ApiError &error);

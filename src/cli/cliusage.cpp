@@ -40,7 +40,8 @@ Commands:
   meta dbs|tables DB|columns DB.TABLE
 
 Exit codes: 0 success, 1 job Failed/Cancelled/Timeout, 2 usage error,
-3 authentication failed, 4 network or server error, 5 the server did not answer in time.
+3 authentication failed, 4 network or server error, 5 the server did not answer in time,
+6 the submit's answer was lost and job history has no such job (it may not have run).
 Run "linkis-desk-cli help COMMAND" for one command's details.
 )";
 

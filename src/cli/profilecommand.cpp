@@ -5,6 +5,7 @@
 #include "cliexit.h"
 #include "clioutput.h"
 #include "clisession.h"
+#include "profiles/enginecatalog.h"
 #include "profiles/linkiscliimport.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
@@ -85,7 +86,7 @@ void ProfileCommand::add()
     Profile p = *base;
     p.name = m_args.profileName;
     if (!m_args.engine.isEmpty()) {
-        const auto [type, version] = SubmitCommand::splitEngine(m_args.engine);
+        const auto [type, version] = EngineCatalog::split(m_args.engine);
         p.engine = type;
         p.engineVersion = version;
     }

@@ -6,10 +6,13 @@
 #include "clioutput.h"
 #include "clisession.h"
 #include "jobs/jobtracker.h"
+#include "jobs/submitlookup.h"
+#include "profiles/enginecatalog.h"
 #include "reconnectwatch.h"
 #include "resultprinter.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -68,14 +71,6 @@ Result<QString> readCode(const CliArguments &args)
 
 SubmitCommand::~SubmitCommand() = default;
 
-QPair<QString, QString> SubmitCommand::splitEngine(const QString &engine)
-{
-    const qsizetype dash = engine.indexOf(u'-');
-    if (dash <= 0)
-        return {engine, QString()};
-    return {engine.left(dash), engine.mid(dash + 1)};
-}
-
 QString SubmitCommand::guessRunType(const QString &engineType)
 {
     static const QStringList sql {QStringLiteral("sqlite"), QStringLiteral("hive"),
@@ -107,7 +102,7 @@ Result<SubmitRequest> SubmitCommand::buildRequest(const QString &code)
         return ApiError::make(ApiError::Kind::Usage,
                               tr("submit needs --engine ENGINE[-VERSION] (the profile has no "
                                  "default engine)"));
-    const auto [type, version] = splitEngine(engine);
+    const auto [type, version] = EngineCatalog::split(engine);
     request.engineType = type;
     request.engineVersion = version;
     request.runType = m_args.runType.isEmpty() ? guessRunType(type) : m_args.runType;
@@ -154,20 +149,67 @@ void SubmitCommand::start()
 
 void SubmitCommand::submitAsync(LinkisClient *client, const SubmitRequest &request)
 {
-    m_submit = client->submit(request, this, [this](Result<SubmitResult> r) {
-        if (!r) {
-            fail(r.error());
-            return;
-        }
-        if (m_out.json()) {
-            QJsonObject o {{QStringLiteral("taskID"), r->taskId},
-                           {QStringLiteral("execID"), r->execId}};
-            m_out.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
-        } else {
-            m_out.writeLine(QString::number(r->taskId));
-        }
-        finish(ExitOk);
-    });
+    const qint64 sentAt = QDateTime::currentMSecsSinceEpoch();
+    m_submit =
+        client->submit(request, this, [this, client, request, sentAt](Result<SubmitResult> r) {
+            if (!r && r.error().outcomeUnknown) {
+                findSubmitted(client, request, sentAt, r.error());
+                return;
+            }
+            if (!r) {
+                fail(r.error());
+                return;
+            }
+            printTask(JobRef {r->taskId, r->execId});
+        });
+}
+
+void SubmitCommand::findSubmitted(LinkisClient *client, const SubmitRequest &request,
+                                  qint64 sentAtMs, const ApiError &cause)
+{
+    // The same look-up JobTracker makes when it follows a job.
+    m_submit = SubmitLookup::find(
+        client, request, sentAtMs, this, [this, cause](Result<std::optional<TaskInfo>> r) {
+            ApiError unknown = cause;
+            if (!r) {
+                unknown.message = tr("the submit's outcome is unknown: %1 Job history could not "
+                                     "be checked either (%2); look for the job there before "
+                                     "submitting again.")
+                                      .arg(cause.message, r.error().message);
+                fail(unknown);
+                return;
+            }
+            if (!r.value()) {
+                unknown.message = tr("the submit's outcome is unknown: %1 No job with this code "
+                                     "was found in job history, so the server most likely did "
+                                     "not run it; run the command again to submit it.")
+                                      .arg(cause.message);
+                fail(unknown);
+                return;
+            }
+            const TaskInfo &task = *r.value();
+            reportRecovered(task.taskId);
+            printTask(JobRef {task.taskId, task.pathExecId()});
+        });
+}
+
+void SubmitCommand::reportRecovered(qint64 taskId)
+{
+    m_out.notice(tr("the connection dropped before the server answered the submit; job history "
+                    "has it as task %1 (it was not submitted again)")
+                     .arg(taskId));
+}
+
+void SubmitCommand::printTask(const JobRef &job)
+{
+    if (m_out.json()) {
+        QJsonObject o {{QStringLiteral("taskID"), job.taskId},
+                       {QStringLiteral("execID"), job.execId}};
+        m_out.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
+    } else {
+        m_out.writeLine(QString::number(job.taskId));
+    }
+    finish(ExitOk);
 }
 
 void SubmitCommand::follow(LinkisClient *client, const SubmitRequest &request)
@@ -187,6 +229,8 @@ void SubmitCommand::follow(LinkisClient *client, const SubmitRequest &request)
             m_tracker->kill();
         }
     });
+    connect(m_tracker, &JobTracker::submitRecovered, this,
+            [this](const JobRef &job) { reportRecovered(job.taskId); });
     connect(m_tracker, &JobTracker::logLines, this,
             [this](const QStringList &lines) { m_out.logLines(lines); });
     connect(m_tracker, &JobTracker::statusChanged, this, [this](JobStatus status) {

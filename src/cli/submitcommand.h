@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "api/jobref.h"
 #include "api/jobstatus.h"
 #include "api/requesthandle.h"
 #include "api/submitrequest.h"
@@ -27,14 +28,17 @@ public:
     void start() override;
     void interrupt(int count) override;
 
-    // "spark-3.4.4" -> ("spark", "3.4.4"); "sqlite" -> ("sqlite", "").
-    static QPair<QString, QString> splitEngine(const QString &engine);
     // sql for sqlite/hive/jdbc..., python for python, sh for shell; empty when unknown.
     static QString guessRunType(const QString &engineType);
 
 private:
     Result<SubmitRequest> buildRequest(const QString &code);
     void submitAsync(LinkisClient *client, const SubmitRequest &request);
+    // After an --async submit whose answer was lost: the job from job history, or exit 6.
+    void findSubmitted(LinkisClient *client, const SubmitRequest &request, qint64 sentAtMs,
+                       const ApiError &cause);
+    void reportRecovered(qint64 taskId);
+    void printTask(const JobRef &job);
     void follow(LinkisClient *client, const SubmitRequest &request);
     void onFinished(JobStatus status);
     void reportKilled();

@@ -42,6 +42,7 @@ QJsonObject TaskFormat::toJson(const TaskInfo &t)
     o.insert(QStringLiteral("creator"), t.creator);
     o.insert(QStringLiteral("submitUser"), t.umUser);
     o.insert(QStringLiteral("executeUser"), t.executeUser);
+    o.insert(QStringLiteral("executionCode"), t.executionCode);
     o.insert(QStringLiteral("createdTime"), dateValue(t.createdTime));
     o.insert(QStringLiteral("updatedTime"), dateValue(t.updatedTime));
     o.insert(QStringLiteral("costTime"),

@@ -191,6 +191,12 @@ private slots:
         QCOMPARE(lines.size(), 2);
         for (const QString &line : lines)
             QVERIFY(QJsonDocument::fromJson(line.toUtf8()).isObject());
+        // The code, as Linkis names it, for scripts that pick a job by its code (newest first).
+        QCOMPARE(QJsonDocument::fromJson(lines.first().toUtf8())
+                     .object()
+                     .value(u"executionCode")
+                     .toString(),
+                 S("select 3"));
 
         const QString tomorrow = QDate::currentDate().addDays(1).toString(Qt::ISODate);
         r = cmd({S("jobs"), S("--since"), tomorrow});

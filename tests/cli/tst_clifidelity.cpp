@@ -41,11 +41,11 @@ Response recorded(const char *name)
 QStringList fileLines(const char *name)
 {
     const QJsonArray levels = QJsonDocument::fromJson(fixture(name))
-                                 .object()
-                                 .value(u"data")
-                                 .toObject()
-                                 .value(u"log")
-                                 .toArray();
+                                  .object()
+                                  .value(u"data")
+                                  .toObject()
+                                  .value(u"log")
+                                  .toArray();
     QStringList lines = levels.at(3).toString().split(u'\n');
     lines.removeLast(); // every line ends with '\n'
     for (QString &l : lines) {

@@ -3,6 +3,8 @@
 
 #include "cliusage.h"
 
+#include "api/jobstatusnames.h"
+
 #include <QUrl>
 
 #include <array>
@@ -148,20 +150,6 @@ Result<int> intFrom(const QString &option, const QString &text, int minimum)
                               .arg(minimum)
                               .arg(text));
     return value;
-}
-
-// Canonical Linkis spelling of a status given in any case ("failed" -> "Failed").
-std::optional<QString> canonicalStatus(const QString &text)
-{
-    static const QStringList known {QStringLiteral("Inited"),    QStringLiteral("WaitForRetry"),
-                                    QStringLiteral("Scheduled"), QStringLiteral("Running"),
-                                    QStringLiteral("Succeed"),   QStringLiteral("Failed"),
-                                    QStringLiteral("Cancelled"), QStringLiteral("Timeout")};
-    for (const QString &status : known) {
-        if (status.compare(text.trimmed(), Qt::CaseInsensitive) == 0)
-            return status;
-    }
-    return std::nullopt;
 }
 
 } // namespace
@@ -377,13 +365,13 @@ private:
             o.resultSet = *n;
         } else if (is("--status")) {
             for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
-                const auto status = canonicalStatus(part);
+                const auto status = jobStatusFromName(part);
                 if (!status)
                     return usageError(
-                        QStringLiteral("unknown job status \"%1\" (use Inited, WaitForRetry, "
-                                       "Scheduled, Running, Succeed, Failed, Cancelled, Timeout)")
-                            .arg(part.trimmed()));
-                o.statuses.append(*status);
+                        QStringLiteral("unknown job status \"%1\" (use %2)")
+                            .arg(part.trimmed(),
+                                 jobStatusNames(allJobStatuses()).join(QStringLiteral(", "))));
+                o.statuses.append(jobStatusName(*status));
             }
         } else if (is("--since")) {
             o.since = QDate::fromString(value, Qt::ISODate);

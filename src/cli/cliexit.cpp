@@ -27,10 +27,9 @@ CliExit exitCodeFor(const ApiError &error)
     return ExitServer;
 }
 
-CliExit exitCodeForStatus(const QString &status)
+CliExit exitCodeForStatus(JobStatus status)
 {
-    return status.compare(QLatin1String("Succeed"), Qt::CaseInsensitive) == 0 ? ExitOk
-                                                                              : ExitJobFailed;
+    return status == JobStatus::Succeed ? ExitOk : ExitJobFailed;
 }
 
 } // namespace linkisdesk

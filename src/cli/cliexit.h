@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/apierror.h"
+#include "api/jobstatus.h"
 
 namespace linkisdesk {
 
@@ -18,6 +19,6 @@ enum CliExit : int {
 
 CliExit exitCodeFor(const ApiError &error);
 // The exit code for a terminal Linkis status: Succeed 0, anything else 1.
-CliExit exitCodeForStatus(const QString &status);
+CliExit exitCodeForStatus(JobStatus status);
 
 } // namespace linkisdesk

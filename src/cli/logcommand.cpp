@@ -133,7 +133,7 @@ void LogCommand::follow(LinkisClient *client, const TaskInfo &task)
                 m_out.flush();
             });
     connect(m_tracker, &JobTracker::finished, this,
-            [this](JobStatus status) { finish(exitCodeForStatus(jobStatusName(status))); });
+            [this](JobStatus status) { finish(exitCodeForStatus(status)); });
     connect(m_tracker, &JobTracker::failed, this, [this](const ApiError &error) { fail(error); });
     connect(new ReconnectWatch(m_tracker, m_out, this), &ReconnectWatch::gaveUp, this,
             [this](const ApiError &error) { fail(error); });

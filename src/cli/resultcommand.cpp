@@ -25,7 +25,7 @@ void ResultCommand::start()
                  ExitJobFailed);
             return;
         }
-        const int code = exitCodeForStatus(jobStatusName(task.status));
+        const int code = exitCodeForStatus(task.status);
         const qint64 taskId = task.taskId;
         m_request = c->resultSets(
             task.resultLocation, this, [this, c, code, taskId](Result<QList<ResultSetRef>> sets) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Parsers on recorded Linkis replies (tests/data/linkis), one case per quirk of protocol §12.
 #include "api/jobstatus.h"
+#include "api/jobstatusnames.h"
 #include "api/linkisparsers.h"
 #include "api/loglevel.h"
 #include "api/submitrequest.h"
@@ -113,6 +114,26 @@ private slots:
         QVERIFY(isTerminal(JobStatus::Timeout));
         QVERIFY(!isTerminal(JobStatus::WaitForRetry));
         QCOMPARE(jobStatusName(JobStatus::Succeed), QStringLiteral("Succeed"));
+    }
+
+    void statusNamesAreStrictAndOneList()
+    {
+        // What a person types (CLI --status, a query's status=): the Linkis names in any case.
+        QCOMPARE(jobStatusFromName(QStringLiteral(" failed ")), JobStatus::Failed);
+        QCOMPARE(jobStatusFromName(QStringLiteral("WAITFORRETRY")), JobStatus::WaitForRetry);
+        QVERIFY(!jobStatusFromName(QStringLiteral("success"))); // lenient only for replies
+        QVERIFY(!jobStatusFromName(QStringLiteral("Unknown")));
+        QVERIFY(!jobStatusFromName(QString()));
+        QCOMPARE(jobStatusNames(allJobStatuses()),
+                 QStringList({QStringLiteral("Inited"), QStringLiteral("WaitForRetry"),
+                              QStringLiteral("Scheduled"), QStringLiteral("Running"),
+                              QStringLiteral("Succeed"), QStringLiteral("Failed"),
+                              QStringLiteral("Cancelled"), QStringLiteral("Timeout")}));
+        // Undone = every state that is not an end, and nothing else.
+        for (JobStatus s : allJobStatuses())
+            QCOMPARE(undoneJobStatuses().contains(s), !isTerminal(s));
+        for (JobStatus s : allJobStatuses())
+            QCOMPARE(jobStatusFromName(jobStatusName(s)), s);
     }
 
     void logSlotsAndLines()

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "api/jobstatus.h"
+#include "api/jobstatusnames.h"
 
 namespace linkisdesk {
 
@@ -45,6 +46,40 @@ bool isTerminal(JobStatus status)
 {
     return status == JobStatus::Succeed || status == JobStatus::Failed ||
         status == JobStatus::Cancelled || status == JobStatus::Timeout;
+}
+
+std::optional<JobStatus> jobStatusFromName(const QString &text)
+{
+    const QString t = text.trimmed();
+    for (JobStatus status : allJobStatuses()) {
+        if (jobStatusName(status).compare(t, Qt::CaseInsensitive) == 0)
+            return status;
+    }
+    return std::nullopt;
+}
+
+const QList<JobStatus> &allJobStatuses()
+{
+    static const QList<JobStatus> all {
+        JobStatus::Inited,  JobStatus::WaitForRetry, JobStatus::Scheduled, JobStatus::Running,
+        JobStatus::Succeed, JobStatus::Failed,       JobStatus::Cancelled, JobStatus::Timeout};
+    return all;
+}
+
+const QList<JobStatus> &undoneJobStatuses()
+{
+    static const QList<JobStatus> undone {JobStatus::Inited, JobStatus::WaitForRetry,
+                                          JobStatus::Scheduled, JobStatus::Running};
+    return undone;
+}
+
+QStringList jobStatusNames(const QList<JobStatus> &statuses)
+{
+    QStringList names;
+    names.reserve(statuses.size());
+    for (JobStatus status : statuses)
+        names << jobStatusName(status);
+    return names;
 }
 
 } // namespace linkisdesk

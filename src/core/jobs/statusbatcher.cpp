@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobs/statusbatcher.h"
 
+#include "api/jobstatusnames.h"
 #include "jobs/backoff.h"
 #include "jobs/jobtracker.h"
 
@@ -26,9 +27,7 @@ bool isRetryable(const ApiError &error)
 
 const QStringList &undoneStatuses()
 {
-    // Linkis' default for listundonetasks leaves out WaitForRetry, which is not an end either.
-    static const QStringList s {QStringLiteral("Inited"), QStringLiteral("WaitForRetry"),
-                                QStringLiteral("Scheduled"), QStringLiteral("Running")};
+    static const QStringList s = jobStatusNames(undoneJobStatuses());
     return s;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobs/jobmanager.h"
 
+#include "api/jobstatus.h"
 #include "engines/processengine.h"
 #include "engines/processtree.h"
 #include "engines/sqlitecatalog.h"
@@ -8,7 +9,6 @@
 #include "jobs/execid.h"
 #include "script/variablesubstitution.h"
 #include "store/errorcodes.h"
-#include "store/jobstatus.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -127,7 +127,7 @@ Result<JobRecord> JobManager::submit(const JobRequest &request)
         const qint64 id = r.taskId;
         connect(job->timeout, &QTimer::timeout, this, [this, id] {
             auto it = m_jobs.find(id);
-            if (it == m_jobs.end() || JobStatus::isCompleted((*it)->rec.status))
+            if (it == m_jobs.end() || isTerminal((*it)->rec.status))
                 return;
             (*it)->log->append(Level::Error,
                                QStringLiteral("The job ran longer than jobRunningTimeout."));
@@ -184,7 +184,7 @@ void JobManager::startJob(LiveJob &job)
     connect(job.engine, &Engine::progressChanged, this,
             [this, id](double progress, const QJsonArray &info) {
                 auto it = m_jobs.find(id);
-                if (it == m_jobs.end() || JobStatus::isCompleted((*it)->rec.status))
+                if (it == m_jobs.end() || isTerminal((*it)->rec.status))
                     return;
                 (*it)->rec.progress = qMin(progress, 0.99); // Linkis caps it while running
                 (*it)->progressInfo = info;
@@ -208,21 +208,21 @@ void JobManager::onFinished(qint64 taskId, const EngineOutcome &outcome)
     if (it == m_jobs.end())
         return;
     LiveJob &job = **it;
-    if (JobStatus::isCompleted(job.rec.status))
+    if (isTerminal(job.rec.status))
         return;
     --m_running;
     if (job.engine) {
         job.engine->deleteLater();
         job.engine = nullptr;
     }
-    QString status;
+    JobStatus status = JobStatus::Failed;
     int errCode = outcome.errCode;
     QString errDesc = outcome.errDesc;
     switch (outcome.kind) {
     case EngineOutcome::Kind::Succeed: status = JobStatus::Succeed; break;
     case EngineOutcome::Kind::Failed: status = JobStatus::Failed; break;
     case EngineOutcome::Kind::Cancelled:
-        status = job.stopStatus.isEmpty() ? JobStatus::Cancelled : job.stopStatus;
+        status = job.stopStatus.value_or(JobStatus::Cancelled);
         break;
     }
     // A job whose log lost lines did not deliver what it printed: not a success.
@@ -232,8 +232,8 @@ void JobManager::onFinished(qint64 taskId, const EngineOutcome &outcome)
         errCode = ErrorCodes::OutputNotWritten;
         errDesc = logError;
     }
-    if (!job.stopStatus.isEmpty() && status != JobStatus::Succeed) {
-        status = job.stopStatus;
+    if (job.stopStatus && status != JobStatus::Succeed) {
+        status = *job.stopStatus;
         errCode = status == JobStatus::Timeout ? ErrorCodes::TimedOut : ErrorCodes::Cancelled;
         errDesc = status == JobStatus::Timeout
             ? QStringLiteral("The job exceeded its jobRunningTimeout and was stopped.")
@@ -243,7 +243,7 @@ void JobManager::onFinished(qint64 taskId, const EngineOutcome &outcome)
     QTimer::singleShot(0, this, &JobManager::schedule);
 }
 
-void JobManager::complete(LiveJob &job, const QString &status, int errCode, const QString &errDesc)
+void JobManager::complete(LiveJob &job, JobStatus status, int errCode, const QString &errDesc)
 {
     JobRecord &r = job.rec;
     r.status = status;
@@ -260,7 +260,7 @@ void JobManager::complete(LiveJob &job, const QString &status, int errCode, cons
         job.log->append(Level::Info,
                         QStringLiteral("Sorry. Your job completed with a status %1. "
                                        "You can view logs for the reason.")
-                            .arg(status));
+                            .arg(jobStatusName(status)));
     }
     save(job);
     m_completedOrder.append(r.taskId);
@@ -281,7 +281,7 @@ void JobManager::save(LiveJob &job)
     if (!m_unsaved.contains(id)) {
         const QString why = m_store.lastError();
         qWarning("job history: cannot record task %lld (%s): %s; retrying", id,
-                 qPrintable(job.rec.status), qPrintable(why));
+                 qPrintable(jobStatusName(job.rec.status)), qPrintable(why));
         job.log->append(Level::Error,
                         QStringLiteral("The job history cannot be written (%1); the gateway "
                                        "keeps retrying.")
@@ -314,8 +314,7 @@ void JobManager::evictCompleted()
         const qint64 id = m_completedOrder.takeFirst();
         auto it = m_jobs.find(id);
         // A job not recorded yet stays (its state lives only here until the store takes it).
-        if (it != m_jobs.end() && JobStatus::isCompleted((*it)->rec.status) &&
-            !m_unsaved.contains(id)) {
+        if (it != m_jobs.end() && isTerminal((*it)->rec.status) && !m_unsaved.contains(id)) {
             if ((*it)->timeout)
                 (*it)->timeout->deleteLater();
             m_jobs.erase(it);
@@ -376,10 +375,10 @@ JobManager::KillResult JobManager::kill(qint64 taskId)
         return KillResult::AlreadyCompleted; // jobs of earlier runs are all completed
     }
     LiveJob &job = **it;
-    if (JobStatus::isCompleted(job.rec.status))
+    if (isTerminal(job.rec.status))
         return KillResult::AlreadyCompleted;
     job.log->append(Level::Warn, QStringLiteral("Kill requested by the user."));
-    if (job.stopStatus.isEmpty())
+    if (!job.stopStatus)
         job.stopStatus = JobStatus::Cancelled;
     if (job.engine) {
         job.engine->cancel();
@@ -407,7 +406,7 @@ void JobManager::shutdown()
     m_shuttingDown = true;
     const auto jobs = m_jobs;
     for (const auto &job : jobs) {
-        if (JobStatus::isCompleted(job->rec.status))
+        if (isTerminal(job->rec.status))
             continue;
         job->stopStatus = JobStatus::Cancelled;
         job->log->append(Level::Warn, QStringLiteral("The gateway is shutting down."));

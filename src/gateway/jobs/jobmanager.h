@@ -64,7 +64,7 @@ public:
     qint64 processGroupOf(qint64 taskId) const;
 
 signals:
-    void jobCompleted(qint64 taskId, const QString &status);
+    void jobCompleted(qint64 taskId, JobStatus status);
 
 private:
     struct LiveJob
@@ -76,13 +76,13 @@ private:
         QJsonArray progressInfo;
         QString code; // after substitution
         JobRequest::Kind kind = JobRequest::Kind::Sqlite;
-        QString stopStatus; // Cancelled or Timeout once a stop was asked
+        std::optional<JobStatus> stopStatus; // Cancelled or Timeout once a stop was asked
     };
 
     void schedule();
     void startJob(LiveJob &job);
     void onFinished(qint64 taskId, const EngineOutcome &outcome);
-    void complete(LiveJob &job, const QString &status, int errCode, const QString &errDesc);
+    void complete(LiveJob &job, JobStatus status, int errCode, const QString &errDesc);
     void save(LiveJob &job);
     void retryUnsaved();
     void evictCompleted();

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "routes/entranceroutes.h"
 
+#include "api/jobstatus.h"
 #include "jobs/jobmanager.h"
 #include "jobs/jobrequestparser.h"
-#include "store/jobstatus.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -104,9 +104,9 @@ ApiReply EntranceRoutes::status(ApiRequest &request)
     if (!id)
         return refusal;
     const auto r = m_jobs.record(id);
-    return ApiReply::ok(
-        apiMethod(request),
-        {{QStringLiteral("status"), r->status}, {QStringLiteral("execID"), r->execId}});
+    return ApiReply::ok(apiMethod(request),
+                        {{QStringLiteral("status"), jobStatusName(r->status)},
+                         {QStringLiteral("execID"), r->execId}});
 }
 
 ApiReply EntranceRoutes::log(ApiRequest &request)

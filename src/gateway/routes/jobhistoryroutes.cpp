@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "routes/jobhistoryroutes.h"
 
+#include "api/jobstatusnames.h"
 #include "jobs/jobmanager.h"
 #include "routes/taskjson.h"
-#include "store/jobstatus.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -92,21 +92,19 @@ ApiReply JobHistoryRoutes::list(ApiRequest &request, bool undoneOnly)
     if (!statuses.isEmpty()) {
         // Every Linkis state may be asked for; this gateway never sets WaitForRetry (it does not
         // retry jobs), so asking for it matches nothing.
-        const QStringList known = JobStatus::all() << QStringLiteral("WaitForRetry");
         for (const QString &s : statuses.split(u',', Qt::SkipEmptyParts)) {
-            const QString t = s.trimmed();
-            const auto it = std::find_if(known.begin(), known.end(), [&](const QString &k) {
-                return k.compare(t, Qt::CaseInsensitive) == 0;
-            });
-            if (it == known.end()) {
-                return ApiReply::error(method, ApiReply::Error,
-                                       QStringLiteral("Unknown status \"%1\"; use %2.")
-                                           .arg(t, known.join(QStringLiteral(", "))));
+            const auto status = jobStatusFromName(s);
+            if (!status) {
+                return ApiReply::error(
+                    method, ApiReply::Error,
+                    QStringLiteral("Unknown status \"%1\"; use %2.")
+                        .arg(s.trimmed(),
+                             jobStatusNames(allJobStatuses()).join(QStringLiteral(", "))));
             }
-            f.statuses << *it;
+            f.statuses << *status;
         }
     } else if (undoneOnly) {
-        f.statuses = JobStatus::undone();
+        f.statuses = undoneJobStatuses();
     }
     f.engineType = request
                        .queryValue(undoneOnly ? QStringLiteral("engineType")

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "routes/taskjson.h"
 
+#include "api/jobstatus.h"
 #include "jobs/gatewaypaths.h"
-#include "store/jobstatus.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -34,11 +34,11 @@ QString TaskJson::progressString(double progress)
 
 QJsonObject TaskJson::build(const JobRecord &r, bool brief)
 {
-    const bool running = !JobStatus::isCompleted(r.status);
+    const bool running = !isTerminal(r.status);
     QJsonObject t;
     t.insert(QStringLiteral("taskID"), double(r.taskId));
     t.insert(QStringLiteral("execId"), r.shortExecId);
-    t.insert(QStringLiteral("status"), r.status);
+    t.insert(QStringLiteral("status"), jobStatusName(r.status));
     t.insert(QStringLiteral("progress"), progressString(r.progress));
     t.insert(QStringLiteral("logPath"), GatewayPaths::toUri(r.logPath));
     t.insert(QStringLiteral("resultLocation"), GatewayPaths::toUri(r.resultLocation));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "api/jobstatus.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -23,7 +25,7 @@ struct JobRecord
     QJsonObject params;
     QJsonObject source;
     QJsonObject labels;
-    QString status;
+    JobStatus status = JobStatus::Inited; // core's JobStatus; stored by its Linkis name
     double progress = 0.0;
     int errCode = 0; // 0 = none
     QString errDesc;

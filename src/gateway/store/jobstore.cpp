@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/jobstore.h"
 
+#include "api/jobstatusnames.h"
 #include "store/errorcodes.h"
-#include "store/jobstatus.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -77,7 +77,7 @@ void bindRecord(Stmt &s, const JobRecord &r, int first)
     s.bind(i++, r.params);
     s.bind(i++, r.source);
     s.bind(i++, r.labels);
-    s.bind(i++, r.status);
+    s.bind(i++, jobStatusName(r.status));
     s.bind(i++, r.progress);
     s.bind(i++, qint64(r.errCode));
     s.bind(i++, r.errDesc);
@@ -107,7 +107,7 @@ JobRecord readRecord(const Stmt &s)
     r.params = s.object(i++);
     r.source = s.object(i++);
     r.labels = s.object(i++);
-    r.status = s.text(i++);
+    r.status = parseJobStatus(s.text(i++));
     r.progress = sqlite3_column_double(s.get(), i++);
     r.errCode = int(s.int64(i++));
     r.errDesc = s.text(i++);
@@ -317,8 +317,8 @@ QList<JobRecord> JobStore::list(const Filter &f, int offset, int limit, qint64 *
             where += k ? ",?" : "?";
         where += ')';
         binds << [st = f.statuses](Stmt &s, int &i) {
-            for (const QString &x : st)
-                s.bind(i++, x);
+            for (JobStatus x : st)
+                s.bind(i++, jobStatusName(x));
         };
     }
     auto addEq = [&](const char *clause, const QString &value) {
@@ -370,7 +370,15 @@ QList<qint64> JobStore::failOrphans(const QString &why)
     QList<qint64> ids;
     {
         QMutexLocker lock(&m_mutex);
-        Stmt s(m_db, "SELECT task_id FROM jobs WHERE status IN ('Inited','Scheduled','Running')");
+        QByteArray sql = "SELECT task_id FROM jobs WHERE status IN (";
+        const QList<JobStatus> &undone = undoneJobStatuses();
+        for (int k = 0; k < undone.size(); ++k)
+            sql += k ? ",?" : "?";
+        sql += ')';
+        Stmt s(m_db, sql.constData());
+        int i = 1;
+        for (JobStatus x : undone)
+            s.bind(i++, jobStatusName(x));
         while (sqlite3_step(s.get()) == SQLITE_ROW)
             ids << s.int64(0);
     }

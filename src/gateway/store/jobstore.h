@@ -43,7 +43,7 @@ public:
     struct Filter
     {
         QString user; // submit or execute user; empty = everyone
-        QStringList statuses; // empty = any
+        QList<JobStatus> statuses; // empty = any
         qint64 startMs = 0;
         qint64 endMs = 0; // 0 = no end
         qint64 taskId = 0; // 0 = any

@@ -41,8 +41,9 @@ HistoryPanel::HistoryPanel(ClientPool *clients, ProfileStore *profiles, QWidget 
 {
     setObjectName(QStringLiteral("historyPanel"));
     m_status->addItem(tr("Any status"), QString());
-    for (const char *s : {"Running", "Succeed", "Failed", "Cancelled", "Timeout", "Scheduled"})
-        m_status->addItem(QString::fromLatin1(s), QString::fromLatin1(s));
+    for (JobStatus s : {JobStatus::Running, JobStatus::Succeed, JobStatus::Failed,
+                        JobStatus::Cancelled, JobStatus::Timeout, JobStatus::Scheduled})
+        m_status->addItem(jobStatusName(s), jobStatusName(s));
     m_engine->setPlaceholderText(tr("Engine"));
     m_since->setCalendarPopup(true);
     m_since->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));

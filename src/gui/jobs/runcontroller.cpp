@@ -204,7 +204,7 @@ void RunController::submitCode(ScriptTab *tab, const QString &code, int startOff
                         entry.codeFirstLine = JobJournal::firstLineOf(request.code);
                         entry.engine = engine;
                         entry.submitted = QDateTime::currentDateTimeUtc();
-                        entry.status = QStringLiteral("Inited");
+                        entry.status = jobStatusName(JobStatus::Inited);
                         m_journal->upsert(entry);
                     });
             tracker->submit(request);

@@ -1322,6 +1322,22 @@
             <numerusform>%n 个作业（%1）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Submit again?</source>
+        <translation>重新提交？</translation>
+    </message>
+    <message>
+        <source>The job was not sent a second time on its own. Submit it again to %1?</source>
+        <translation>作业不会被自动再次发送。要重新提交到 %1 吗？</translation>
+    </message>
+    <message>
+        <source>Submit again</source>
+        <translation>重新提交</translation>
+    </message>
+    <message>
+        <source>The connection dropped before the server answered; job history has the job as task %1, followed here (it was not submitted again).</source>
+        <translation>服务器应答前连接已断开；作业历史中找到该作业（任务 %1），已在此继续跟踪（未重复提交）。</translation>
+    </message>
 </context>
 <context>
     <name>linkisdesk::RunPanel</name>

@@ -19,6 +19,7 @@
 #include "jobs/jobtracker.h"
 #include "jobs/runcontroller.h"
 #include "jobs/runpanel.h"
+#include "profiles/enginecatalog.h"
 #include "profiles/profiledialog.h"
 #include "profiles/profilestore.h"
 #include "session/sessionstore.h"
@@ -34,6 +35,7 @@
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -328,6 +330,17 @@ void MainWindow::buildToolBar()
         if (!m_syncing && current())
             current()->setEngine(engine);
     });
+    connect(m_engineBox->lineEdit(), &QLineEdit::editingFinished, this, [this] {
+        // An engine typed for a remote server is offered again (EngineCatalog::choices).
+        const QString typed = m_engineBox->currentText().trimmed();
+        const std::optional<Profile> p =
+            current() ? m_ctx.profiles->profile(m_runs->effectiveProfile(current())) : std::nullopt;
+        if (p && !p->isLocal() && EngineCatalog::runsOn(*p, typed)) {
+            m_ctx.settings->setValue(
+                SettingKeys::TypedEngines,
+                EngineCatalog::remember(m_ctx.settings->value(SettingKeys::TypedEngines), typed));
+        }
+    });
     connect(m_runTypeBox, &QComboBox::currentTextChanged, this, [this](const QString &runType) {
         if (!m_syncing && current())
             current()->setRunType(runType);
@@ -362,8 +375,10 @@ ScriptTab *MainWindow::newScript(ScriptLanguage language, const QString &text)
 void MainWindow::onTabCreated(ScriptTab *tab)
 {
     tab->editor()->setDarkTheme(Theme::isDark());
-    if (tab->profileName().isEmpty())
-        tab->setProfileName(m_ctx.profiles->defaultProfileName());
+    if (tab->profileName().isEmpty()) {
+        tab->setProfileName(m_startProfile.isEmpty() ? m_ctx.profiles->defaultProfileName()
+                                                     : m_startProfile);
+    }
     connect(tab->editor(), &QsciScintilla::cursorPositionChanged, this, [this, tab] {
         if (tab == current())
             updateCursorLabel();
@@ -415,27 +430,23 @@ void MainWindow::syncToolBar()
     ScriptTab *tab = current();
     if (!tab || !m_profileBox)
         return;
-    m_syncing = true;
     const QString profile = m_runs->effectiveProfile(tab);
+    const Profile p = m_ctx.profiles->profile(profile).value_or(Profile::local());
+    const QStringList types = ScriptLanguages::suggestedEngines(tab->language());
+    // What the tab's jobs will ask for (the rule RunController submits with).
+    const QString engine = EngineCatalog::resolve(p, tab->engine(), types);
+    if (engine != tab->engine())
+        tab->setEngine(engine);
+    m_syncing = true;
     m_profileBox->setCurrentText(profile);
     m_languageBox->setCurrentIndex(m_languageBox->findData(int(tab->language())));
-    QStringList engines = ScriptLanguages::suggestedEngines(tab->language());
-    const std::optional<Profile> p = m_ctx.profiles->profile(profile);
-    if (p && !p->engine.isEmpty() && !engines.contains(p->engine))
-        engines.prepend(p->engine);
-    if (p && p->isLocal()) {
-        // The local gateway runs sqlite for SQL, python and shell.
-        const ScriptLanguage l = tab->language();
-        engines.prepend(l == ScriptLanguage::Python      ? QStringLiteral("python")
-                            : l == ScriptLanguage::Shell ? QStringLiteral("shell")
-                                                         : QStringLiteral("sqlite"));
-        engines.removeDuplicates();
-    }
+    QStringList engines =
+        EngineCatalog::choices(p, types, m_ctx.settings->value(SettingKeys::TypedEngines));
+    if (!engines.contains(engine))
+        engines.prepend(engine);
     m_engineBox->clear();
     m_engineBox->addItems(engines);
-    if (tab->engine().isEmpty())
-        tab->setEngine(engines.value(0));
-    m_engineBox->setCurrentText(tab->engine());
+    m_engineBox->setCurrentText(engine);
     m_runTypeBox->setCurrentText(tab->runType());
     m_syncing = false;
     updateStatusBar();
@@ -535,6 +546,8 @@ void MainWindow::applyTheme(const QString &mode)
 
 void MainWindow::startUp(const QStringList &files, const QString &profile)
 {
+    if (!profile.isEmpty() && m_ctx.profiles->contains(profile))
+        m_startProfile = profile;
     m_session->restore();
     for (const QString &f : files)
         m_tabs->openFile(f);

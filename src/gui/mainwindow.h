@@ -99,6 +99,7 @@ private:
     QMenu *m_viewMenu = nullptr;
     QuitPrompt m_quitPrompt;
     bool m_syncing = false;
+    QString m_startProfile; // --profile: the profile of every tab of this window, later ones too
     bool m_quitting = false;
 };
 

@@ -160,6 +160,39 @@ private Q_SLOTS:
         QCOMPARE(editor.cursorOffset(), 10);
     }
 
+    // Typing "-- scenario:log-order" offered "order", "orders": no list in comments and strings.
+    void noCompletionInSqlCommentsAndStrings()
+    {
+        ScriptEditor editor;
+        editor.resize(500, 300);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        editor.setFocus();
+        // The list does open in code (the word lists are prepared on a worker thread).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                editor.setText(QString());
+                QTest::keyClicks(&editor, QStringLiteral("select ord"));
+                const bool open = editor.isListActive();
+                editor.cancelList();
+                return open;
+            }(),
+            10000);
+        const QStringList quiet {QStringLiteral("-- scenario:log-ord"),
+                                 QStringLiteral("select 1 -- group ord"),
+                                 QStringLiteral("/* see the ord"), QStringLiteral("select 'ord"),
+                                 QStringLiteral("select \"ord")};
+        for (const QString &typed : quiet) {
+            editor.setText(QString());
+            QTest::keyClicks(&editor, typed);
+            QVERIFY2(!editor.isListActive(), qPrintable(typed));
+        }
+        // Back in code after the comment: completion again.
+        editor.setText(QString());
+        QTest::keyClicks(&editor, QStringLiteral("/* x */ select ord"));
+        QVERIFY(editor.isListActive());
+    }
+
     void findAndReplace()
     {
         ScriptEditor editor;

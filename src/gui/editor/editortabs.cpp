@@ -95,14 +95,17 @@ ScriptTab *EditorTabs::openFile(const QString &path)
         return nullptr;
     }
     const QString text = QString::fromUtf8(file.readAll());
-    // Reuse a pristine empty tab, the way editors do.
+    // Reuse a pristine empty tab, the way editors do (the file keeps the profile chosen for it).
     ScriptTab *current = currentScriptTab();
+    QString profile;
     if (count() == 1 && current && current->filePath().isEmpty() && !current->isModified() &&
         current->editor()->text().isEmpty()) {
+        profile = current->profileName();
         removeTab(0);
         current->deleteLater();
     }
     auto *tab = new ScriptTab(ScriptLanguages::fromFileName(canonical));
+    tab->setProfileName(profile);
     tab->editor()->setText(text);
     tab->editor()->setModified(false);
     tab->setFilePath(canonical);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/scripteditor.h"
 
+#include "metadata/sqlcompletioncontext.h"
+
 #include <Qsci/qsciapis.h>
 #include <Qsci/qscilexer.h>
 #include <Qsci/qscistyle.h>
@@ -83,6 +85,11 @@ ScriptEditor::ScriptEditor(QWidget *parent)
     m_flashTimer->setInterval(kFlashMs);
     connect(m_flashTimer, &QTimer::timeout, this, &ScriptEditor::clearFlash);
     connect(this, &QsciScintilla::linesChanged, this, &ScriptEditor::updateLineNumberWidth);
+    // Runs after QsciScintilla's own handler, which may just have opened the completion list.
+    connect(this, &QsciScintillaBase::SCN_CHARADDED, this, [this] {
+        if (isListActive() && caretInCommentOrString())
+            cancelList();
+    });
     setLanguage(ScriptLanguage::Sql);
 }
 
@@ -103,6 +110,14 @@ void ScriptEditor::setLanguage(ScriptLanguage language)
     delete old;
     applyColours();
     updateLineNumberWidth();
+}
+
+bool ScriptEditor::caretInCommentOrString() const
+{
+    if (m_language != ScriptLanguage::Sql && m_language != ScriptLanguage::HiveQl)
+        return false;
+    // The rule SchemaCompleter follows too (SqlCompletionContext, in core).
+    return SqlCompletionContext::at(text(), cursorOffset()).inCommentOrString;
 }
 
 void ScriptEditor::setDarkTheme(bool dark)

@@ -59,6 +59,8 @@ private:
     void updateLineNumberWidth();
     void applyColours();
     void clearFlash();
+    // Whether the caret is in an SQL comment or string literal: no completion list there.
+    bool caretInCommentOrString() const;
 
     ScriptLanguage m_language = ScriptLanguage::Sql;
     QsciLexer *m_lexer = nullptr;

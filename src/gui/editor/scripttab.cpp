@@ -75,6 +75,7 @@ void ScriptTab::setProfileName(const QString &name)
     if (name == m_profile)
         return;
     m_profile = name;
+    m_engine.clear(); // another server: the window picks the profile's engine for the language
     Q_EMIT settingsChanged();
 }
 

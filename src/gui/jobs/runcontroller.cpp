@@ -13,6 +13,7 @@
 #include "logs/errorline.h"
 #include "logs/tracebackscanner.h"
 #include "profiles/clientpool.h"
+#include "profiles/enginecatalog.h"
 #include "profiles/profilestore.h"
 #include "script/statementsplitter.h"
 #include "script/variablesubstitution.h"
@@ -22,6 +23,8 @@
 #include <QDate>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QMessageBox>
+#include <QPushButton>
 
 namespace linkisdesk {
 
@@ -62,6 +65,18 @@ RunController::RunController(ClientPool *clients, JobRegistry *registry, JobJour
         const bool ok = dialog.exec() == QDialog::Accepted;
         *dontAsk = ok && dialog.dontAskAgain();
         return ok;
+    };
+    m_resubmitPrompt = [this](const QString &profile, const QString &message) {
+        QMessageBox box(QMessageBox::Question, tr("Submit again?"), message, QMessageBox::NoButton,
+                        m_dialogParent);
+        box.setInformativeText(
+            tr("The job was not sent a second time on its own. Submit it again to %1?")
+                .arg(profile));
+        QPushButton *again = box.addButton(tr("Submit again"), QMessageBox::AcceptRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        return box.clickedButton() == again;
     };
 }
 
@@ -128,7 +143,6 @@ void RunController::run(ScriptTab *tab, bool wholeScript)
 
 void RunController::submitCode(ScriptTab *tab, const QString &code, int startOffset, int endOffset)
 {
-    Q_UNUSED(endOffset)
     ScriptParams params = tab->params();
     const Result<VariableSubstitution::Outcome> outcome =
         VariableSubstitution::apply(code, params.variables, QDate::currentDate());
@@ -164,13 +178,13 @@ void RunController::submitCode(ScriptTab *tab, const QString &code, int startOff
     request.code = code;
     request.runType = tab->runType();
     const std::optional<Profile> p = m_profiles->profile(profile);
-    request.engineType = tab->engine();
-    if (request.engineType.isEmpty() && p)
-        request.engineType = p->engine;
-    if (request.engineType.isEmpty())
-        request.engineType = ScriptLanguages::suggestedEngines(tab->language()).value(0);
-    if (p && request.engineType == p->engine)
-        request.engineVersion = p->engineVersion;
+    // The engine the toolbar shows; a tab that was never shown (restored in the background,
+    // switched by --profile) gets it here by the same rule.
+    const auto [engineType, engineVersion] = EngineCatalog::split(
+        EngineCatalog::resolve(p.value_or(Profile::local()), tab->engine(),
+                               ScriptLanguages::suggestedEngines(tab->language())));
+    request.engineType = engineType;
+    request.engineVersion = engineVersion;
     if (p && !p->creator.isEmpty())
         request.creator = p->creator;
     request.variables = toVariantMap(params.variables);
@@ -181,7 +195,9 @@ void RunController::submitCode(ScriptTab *tab, const QString &code, int startOff
 
     QPointer<ScriptTab> guard(tab);
     m_clients->acquire(
-        profile, panel, [this, guard, request, profile, firstLineNumber](Result<LinkisClient *> c) {
+        profile, panel,
+        [this, guard, request, profile, firstLineNumber, startOffset,
+         endOffset](Result<LinkisClient *> c) {
             if (!guard)
                 return;
             RunPanel *panel = panelFor(guard);
@@ -206,6 +222,22 @@ void RunController::submitCode(ScriptTab *tab, const QString &code, int startOff
                         entry.submitted = QDateTime::currentDateTimeUtc();
                         entry.status = jobStatusName(JobStatus::Inited);
                         m_journal->upsert(entry);
+                    });
+            connect(tracker, &JobTracker::submitRecovered, this, [this](const JobRef &job) {
+                Q_EMIT message(tr("The connection dropped before the server answered; job "
+                                  "history has the job as task %1, followed here (it was not "
+                                  "submitted again).")
+                                   .arg(job.taskId));
+            });
+            connect(tracker, &JobTracker::failed, this,
+                    [this, guard, profile, code = request.code, startOffset,
+                     endOffset](const ApiError &error) {
+                        // The submit's outcome is unknown and job history has no such job:
+                        // only the user decides to run it again.
+                        if (!error.outcomeUnknown || !guard || !m_resubmitPrompt)
+                            return;
+                        if (m_resubmitPrompt(profile, error.message))
+                            submitCode(guard, code, startOffset, endOffset);
                     });
             tracker->submit(request);
         });
@@ -241,7 +273,7 @@ void RunController::follow(ScriptTab *tab, JobTracker *tracker, const QString &c
     connect(tracker, &JobTracker::logLines, this, [this, tracker] {
         if (tracker->taskId() > 0)
             m_journal->setNextFromLine(tracker->profileName(), tracker->taskId(),
-                                       tracker->logLinesDelivered() + 1);
+                                       tracker->nextLogLine());
     });
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();

@@ -36,6 +36,8 @@ public:
     // Returns true to kill; sets *dontAskAgain when the user ticked it.
     using KillPromptFn = std::function<bool(const QString &profile, bool production,
                                             const QString &what, bool *dontAskAgain)>;
+    // A submit's answer was lost and job history has no such job: true to submit again.
+    using ResubmitPromptFn = std::function<bool(const QString &profile, const QString &message)>;
 
     RunController(ClientPool *clients, JobRegistry *registry, JobJournal *journal,
                   ProfileStore *profiles, AppSettings *settings, QObject *parent = nullptr);
@@ -60,6 +62,7 @@ public:
 
     void setVariablePrompt(VariablePromptFn fn) { m_variablePrompt = std::move(fn); }
     void setKillPrompt(KillPromptFn fn) { m_killPrompt = std::move(fn); }
+    void setResubmitPrompt(ResubmitPromptFn fn) { m_resubmitPrompt = std::move(fn); }
     void setDialogParent(QWidget *parent) { m_dialogParent = parent; }
 
 Q_SIGNALS:
@@ -80,6 +83,7 @@ private:
     QPointer<QWidget> m_dialogParent;
     VariablePromptFn m_variablePrompt;
     KillPromptFn m_killPrompt;
+    ResubmitPromptFn m_resubmitPrompt;
     QHash<ScriptTab *, QPointer<JobTracker>> m_trackers;
 };
 

@@ -1,0 +1,359 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Issue 12: the engine and version of a remote profile reach every job of a tab on it, checked
+// on the wire (the submit body a real HTTP server in this test receives): a new tab, a tab
+// switched to the profile in the toolbar, --profile, a restored session, a script opened from
+// disk. The engines offered for a remote profile are what a Linkis server runs.
+#include "api/localgateway.h"
+#include "editor/editortabs.h"
+#include "editor/scripteditor.h"
+#include "editor/scripttab.h"
+#include "faultserver.h"
+#include "jobs/jobjournal.h"
+#include "jobs/jobregistry.h"
+#include "jobs/runcontroller.h"
+#include "mainwindow.h"
+#include "profiles/clientpool.h"
+#include "profiles/memorysecretstore.h"
+#include "profiles/profilestore.h"
+#include "session/sessionstore.h"
+#include "settings/appsettings.h"
+#include "settings/settingkeys.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace linkisdesk;
+using testsupport::FaultServer;
+using Response = FaultServer::Response;
+
+namespace {
+
+QString S(const char *s)
+{
+    return QString::fromUtf8(s);
+}
+
+struct App
+{
+    App(const QString &dir, const LocalGateway::Options &local)
+        : settings(dir + QStringLiteral("/settings.json"))
+        , profiles(dir + QStringLiteral("/profiles.json"))
+        , journal(dir + QStringLiteral("/jobs.json"))
+        , clients(&profiles, &secrets, local)
+    {
+        settings.load();
+        profiles.load();
+        journal.load();
+        context.settings = &settings;
+        context.profiles = &profiles;
+        context.secrets = &secrets;
+        context.clients = &clients;
+        context.registry = &registry;
+        context.journal = &journal;
+    }
+    AppSettings settings;
+    ProfileStore profiles;
+    MemorySecretStore secrets;
+    JobJournal journal;
+    JobRegistry registry;
+    ClientPool clients;
+    AppContext context;
+};
+
+} // namespace
+
+class TestRemoteEngine : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    LocalGateway::Options m_local;
+    std::unique_ptr<FaultServer> m_server;
+    std::unique_ptr<App> m_app;
+    int m_taskId = 100;
+
+    void addProd(App &app)
+    {
+        Profile prod;
+        prod.name = S("prod");
+        prod.gatewayUrl = m_server->url();
+        prod.auth = Profile::AuthMode::Token;
+        prod.user = S("alice");
+        prod.engine = S("spark"); // as `profile add prod ... --engine spark-3.4.4` stores it
+        prod.engineVersion = S("3.4.4");
+        QVERIFY(app.profiles.add(prod).ok());
+        app.secrets.setValue(Profile::secretKey(S("prod"), Profile::SecretKind::Token), S("tok"));
+    }
+
+    std::unique_ptr<MainWindow> open(App &app, const QStringList &files = {},
+                                     const QString &profile = {})
+    {
+        auto w = std::make_unique<MainWindow>(app.context);
+        w->setQuitPrompt([](int) { return MainWindow::QuitAnswer::LeaveRunning; });
+        w->startUp(files, profile);
+        w->show();
+        return w;
+    }
+
+    // Runs the tab's whole script; returns the submit body's labels.engineType on the wire.
+    QString submittedEngine(MainWindow &w, ScriptTab *tab, QString *runType = nullptr)
+    {
+        if (tab->editor()->text().trimmed().isEmpty())
+            tab->editor()->setText(S("select 1"));
+        const int before = m_server->countRequests(S("/entrance/submit"));
+        w.runs()->run(tab, true);
+        if (!QTest::qWaitFor(
+                [&] { return m_server->countRequests(S("/entrance/submit")) > before; }, 10000))
+            return S("(no submit reached the server)");
+        QJsonObject body;
+        for (const FaultServer::Request &r : m_server->requests()) {
+            if (r.path.endsWith(S("/entrance/submit")))
+                body = QJsonDocument::fromJson(r.body).object();
+        }
+        if (runType)
+            *runType = body.value(u"executionContent").toObject().value(u"runType").toString();
+        return body.value(u"labels").toObject().value(u"engineType").toString();
+    }
+
+    static QStringList items(const QComboBox *box)
+    {
+        QStringList out;
+        for (int i = 0; i < box->count(); ++i)
+            out << box->itemText(i);
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        m_local.executable = QStringLiteral(LINKIS_DESK_BIN_DIR "/linkis-desk-gateway");
+        m_local.dataDir = m_dir.filePath(S("gateway"));
+        m_local.runtimeFile = m_dir.filePath(S("gateway.json"));
+        m_local.reuse = true;
+        m_local.detached = false;
+    }
+
+    void init()
+    {
+        // A fresh session and settings each time.
+        QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+             S("/linkis-desk"))
+            .removeRecursively();
+        const QString dir = m_dir.filePath(QString::number(++m_taskId));
+        QDir().mkpath(dir);
+        m_server = std::make_unique<FaultServer>();
+        QVERIFY(m_server->listen());
+        m_server->setKeepAlive(true);
+        m_server->setHandler([this](const FaultServer::Request &r) {
+            if (r.path.endsWith(S("/entrance/submit")))
+                return Response::linkis(0,
+                                        QByteArray(R"({"execID":"x","taskID":)") +
+                                            QByteArray::number(++m_taskId) + '}');
+            if (r.path.endsWith(S("/status")))
+                return Response::linkis(0, R"({"status":"Running"})");
+            if (r.path.endsWith(S("/listundonetasks")))
+                return Response::linkis(0, R"({"tasks":[],"totalPage":0})");
+            return Response::linkis(0, R"({})");
+        });
+        m_app = std::make_unique<App>(dir, m_local);
+        addProd(*m_app);
+    }
+
+    void cleanup()
+    {
+        m_app.reset();
+        m_server.reset();
+    }
+
+    void newTabOnTheDefaultProfile()
+    {
+        QVERIFY(m_app->profiles.setDefaultProfile(S("prod")).ok());
+        auto w = open(*m_app);
+        ScriptTab *tab = w->newScript(ScriptLanguage::Sql);
+        QCOMPARE(submittedEngine(*w, tab), S("spark-3.4.4"));
+        // What the toolbar offers for a Linkis server: its engine first, the usual Linkis
+        // engines with their versions, never the local gateway's sqlite.
+        const auto *box = w->findChild<QComboBox *>(S("engineBox"));
+        QCOMPARE(box->currentText(), S("spark-3.4.4"));
+        const QStringList offered = items(box);
+        QCOMPARE(offered.first(), S("spark-3.4.4"));
+        QVERIFY(offered.contains(S("hive-3.1.3")));
+        QVERIFY(offered.contains(S("shell-1")));
+        QVERIFY(!offered.contains(S("sqlite")));
+        QVERIFY(!offered.contains(S("spark")));
+        // Languages the profile's engine runs go to it; a shell script goes to shell.
+        QString runType;
+        QCOMPARE(submittedEngine(*w, w->newScript(ScriptLanguage::Python, S("print(1)")), &runType),
+                 S("spark-3.4.4"));
+        QCOMPARE(runType, S("python"));
+        QCOMPARE(submittedEngine(*w, w->newScript(ScriptLanguage::Shell, S("echo 1"))),
+                 S("shell-1"));
+    }
+
+    void tabSwitchedToTheProfileInTheToolbar()
+    {
+        auto w = open(*m_app);
+        ScriptTab *tab = w->tabs()->currentScriptTab();
+        QVERIFY(tab);
+        auto *engines = w->findChild<QComboBox *>(S("engineBox"));
+        QCOMPARE(engines->currentText(), S("sqlite")); // the local gateway
+        w->findChild<QComboBox *>(S("profileBox"))->setCurrentText(S("prod"));
+        QCOMPARE(tab->profileName(), S("prod"));
+        QCOMPARE(engines->currentText(), S("spark-3.4.4"));
+        QCOMPARE(submittedEngine(*w, tab), S("spark-3.4.4"));
+    }
+
+    void profileOnTheCommandLineAndAScriptOpenedFromDisk()
+    {
+        const QString path = m_dir.filePath(S("report.sql"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("select count(*) from emp");
+        f.close();
+        auto w = open(*m_app, {path}, S("prod"));
+        ScriptTab *fromDisk = w->tabs()->currentScriptTab();
+        QCOMPARE(fromDisk->filePath(), QFileInfo(path).absoluteFilePath());
+        QCOMPARE(submittedEngine(*w, fromDisk), S("spark-3.4.4"));
+        // Tabs opened later in this window are on the profile too.
+        const QString other = m_dir.filePath(S("later.hql"));
+        QFile g(other);
+        QVERIFY(g.open(QIODevice::WriteOnly));
+        g.write("select 1");
+        g.close();
+        ScriptTab *later = w->tabs()->openFile(other);
+        QVERIFY(later);
+        QCOMPARE(later->profileName(), S("prod"));
+        QCOMPARE(submittedEngine(*w, later), S("spark-3.4.4"));
+        QCOMPARE(submittedEngine(*w, w->newScript(ScriptLanguage::Sql)), S("spark-3.4.4"));
+    }
+
+    void scriptOpenedIntoAnEmptyTabKeepsItsProfile()
+    {
+        auto w = open(*m_app);
+        w->findChild<QComboBox *>(S("profileBox"))->setCurrentText(S("prod"));
+        const QString path = m_dir.filePath(S("opened.sql"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("select 2");
+        f.close();
+        ScriptTab *tab = w->tabs()->openFile(path);
+        QVERIFY(tab);
+        QCOMPARE(tab->profileName(), S("prod"));
+        QCOMPARE(submittedEngine(*w, tab), S("spark-3.4.4"));
+    }
+
+    void restoredSession()
+    {
+        {
+            // Saved by an older version: a prod tab that kept the local gateway's engine, and
+            // one with the engine type but no version.
+            auto w = open(*m_app);
+            ScriptTab *stale = w->tabs()->currentScriptTab();
+            stale->editor()->setText(S("select 'stale'"));
+            stale->setProfileName(S("prod"));
+            stale->setEngine(S("sqlite"));
+            ScriptTab *typeOnly = w->newScript(ScriptLanguage::Sql, S("select 'type only'"));
+            typeOnly->setProfileName(S("prod"));
+            typeOnly->setEngine(S("spark"));
+            w->tabs()->setCurrentWidget(typeOnly);
+            QVERIFY(w->session()->saveNow());
+        }
+        App next(m_app->settings.filePath().section(u'/', 0, -2), m_local);
+        next.secrets.setValue(Profile::secretKey(S("prod"), Profile::SecretKind::Token), S("tok"));
+        auto w = open(next);
+        QList<ScriptTab *> tabs = w->tabs()->scriptTabs();
+        QCOMPARE(tabs.size(), 2);
+        for (ScriptTab *tab : tabs) {
+            QCOMPARE(tab->profileName(), S("prod"));
+            QCOMPARE(submittedEngine(*w, tab), S("spark-3.4.4"));
+        }
+    }
+
+    // Issue 12 §3 in the app: one submit per user action, and the user decides about another.
+    void aDroppedSubmitIsLookedUpThenOfferedAgain()
+    {
+        QVERIFY(m_app->profiles.setDefaultProfile(S("prod")).ok());
+        int submits = 0;
+        bool listHasIt = false;
+        m_server->setHandler([&](const FaultServer::Request &r) {
+            if (r.path.endsWith(S("/entrance/submit"))) {
+                ++submits;
+                return Response::drop(); // read the whole submit, then no answer
+            }
+            if (r.path.endsWith(S("/jobhistory/list"))) {
+                return Response::linkis(
+                    0,
+                    listHasIt ? QByteArray(R"({"tasks":[{"taskID":900,"status":"Running",)"
+                                           R"("executionCode":"select 'once'",)"
+                                           R"("executeUser":"alice"}],"totalPage":1})")
+                              : QByteArray(R"({"tasks":[],"totalPage":0})"));
+            }
+            if (r.path.endsWith(S("/status")))
+                return Response::linkis(0, R"({"status":"Running"})");
+            return Response::linkis(0, R"({})");
+        });
+        auto w = open(*m_app);
+        QStringList asked;
+        bool answer = false;
+        w->runs()->setResubmitPrompt([&](const QString &, const QString &message) {
+            asked << message;
+            return answer;
+        });
+        ScriptTab *tab = w->tabs()->currentScriptTab();
+        tab->editor()->setText(S("select 'once'"));
+        // Not in job history: the user is asked, says no, nothing more is sent.
+        w->runs()->run(tab, true);
+        QTRY_COMPARE(asked.size(), 1);
+        QVERIFY2(asked.first().contains(S("outcome is unknown")), qPrintable(asked.first()));
+        QCOMPARE(submits, 1);
+        QTest::qWait(200);
+        QCOMPARE(submits, 1);
+        // Asked again and the user says yes: exactly one more submit.
+        answer = true;
+        w->runs()->run(tab, true);
+        QTRY_COMPARE(asked.size(), 2);
+        QTRY_COMPARE(submits, 3); // the run, then the one the user asked for
+        answer = false;
+        QTRY_COMPARE(asked.size(), 3);
+        QCOMPARE(submits, 3);
+        // In job history: followed, nobody asked, nothing sent again.
+        listHasIt = true;
+        w->runs()->run(tab, true);
+        QTRY_VERIFY(w->runs()->trackerFor(tab) && w->runs()->trackerFor(tab)->taskId() == 900);
+        QCOMPARE(submits, 4);
+        QCOMPARE(asked.size(), 3);
+    }
+
+    void anEngineTypedForARemoteProfileIsOfferedAgain()
+    {
+        QVERIFY(m_app->profiles.setDefaultProfile(S("prod")).ok());
+        auto w = open(*m_app);
+        ScriptTab *tab = w->tabs()->currentScriptTab();
+        auto *box = w->findChild<QComboBox *>(S("engineBox"));
+        box->lineEdit()->setText(S("hive-2.3.3"));
+        emit box->lineEdit()->editingFinished();
+        QCOMPARE(tab->engine(), S("hive-2.3.3"));
+        QCOMPARE(submittedEngine(*w, tab), S("hive-2.3.3"));
+        QCOMPARE(m_app->settings.value(SettingKeys::TypedEngines), QStringList {S("hive-2.3.3")});
+        ScriptTab *next = w->newScript(ScriptLanguage::Sql);
+        QCOMPARE(tab->engine(), S("hive-2.3.3"));
+        QCOMPARE(box->currentText(), S("spark-3.4.4")); // a new tab starts on the profile's
+        QVERIFY(items(box).contains(S("hive-2.3.3")));
+        QCOMPARE(submittedEngine(*w, next), S("spark-3.4.4"));
+    }
+};
+
+QTEST_MAIN(TestRemoteEngine)
+#include "tst_remoteengine.moc"

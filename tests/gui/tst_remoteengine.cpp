@@ -306,10 +306,10 @@ private Q_SLOTS:
         });
         auto w = open(*m_app);
         QStringList asked;
-        bool answer = false;
+        QList<bool> answers; // the user's answers, in order; no answer left: no
         w->runs()->setResubmitPrompt([&](const QString &, const QString &message) {
             asked << message;
-            return answer;
+            return answers.isEmpty() ? false : answers.takeFirst();
         });
         ScriptTab *tab = w->tabs()->currentScriptTab();
         tab->editor()->setText(S("select 'once'"));
@@ -320,20 +320,30 @@ private Q_SLOTS:
         QCOMPARE(submits, 1);
         QTest::qWait(200);
         QCOMPARE(submits, 1);
-        // Asked again and the user says yes: exactly one more submit.
-        answer = true;
+        // Asked again and the user says yes once: exactly one more submit, then asked again.
+        answers = {true};
         w->runs()->run(tab, true);
-        QTRY_COMPARE(asked.size(), 2);
-        QTRY_COMPARE(submits, 3); // the run, then the one the user asked for
-        answer = false;
         QTRY_COMPARE(asked.size(), 3);
-        QCOMPARE(submits, 3);
+        QCOMPARE(submits, 3); // the run, then the one the user asked for
         // In job history: followed, nobody asked, nothing sent again.
         listHasIt = true;
         w->runs()->run(tab, true);
         QTRY_VERIFY(w->runs()->trackerFor(tab) && w->runs()->trackerFor(tab)->taskId() == 900);
         QCOMPARE(submits, 4);
         QCOMPARE(asked.size(), 3);
+        // Every submit on the wire asked for the profile's engine and version.
+        int bodies = 0;
+        for (const FaultServer::Request &r : m_server->requests()) {
+            if (!r.path.endsWith(S("/entrance/submit")))
+                continue;
+            ++bodies;
+            const QJsonObject body = QJsonDocument::fromJson(r.body).object();
+            QCOMPARE(body.value(u"labels").toObject().value(u"engineType").toString(),
+                     S("spark-3.4.4"));
+            QCOMPARE(body.value(u"executionContent").toObject().value(u"code").toString(),
+                     S("select 'once'"));
+        }
+        QCOMPARE(bodies, 4);
     }
 
     void anEngineTypedForARemoteProfileIsOfferedAgain()

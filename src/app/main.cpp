@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // linkis-desk [--profile NAME] [--test-report FILE] [--quit-after-show] [FILE...]
 // Builds the long-lived objects once and hands them to the main window.
-#include "api/localgateway.h"
 #include "desktop/translationloader.h"
 #include "jobs/jobjournal.h"
 #include "jobs/jobregistry.h"
+#include "localgateway/localgateway.h"
 #include "mainwindow.h"
 #include "profiles/clientpool.h"
 #include "profiles/keychainsecretstore.h"

@@ -11,9 +11,9 @@
 #include "metacommand.h"
 #include "profilecommand.h"
 #include "resultcommand.h"
-#include "signalwatcher.h"
 #include "statuscommand.h"
 #include "submitcommand.h"
+#include "util/signalwatcher.h"
 
 #include <QCoreApplication>
 #include <QTimer>

@@ -2,7 +2,7 @@
 #include "clisession.h"
 
 #include "api/linkisclient.h"
-#include "api/localgateway.h"
+#include "localgateway/localgateway.h"
 #include "profiles/keychainsecretstore.h"
 #include "profiles/profilestore.h"
 

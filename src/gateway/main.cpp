@@ -2,49 +2,19 @@
 // linkis-desk-gateway: prints {"url":...,"token":...} on stdout once listening; logs on stderr.
 #include "gateway.h"
 #include "gatewayoptions.h"
-#include "unixsignalwatcher.h"
+#include "localgateway/gatewayruntimefile.h"
+#include "util/signalwatcher.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <cerrno>
 #include <csignal>
 #include <cstdio>
-#include <cstring>
-#include <fcntl.h>
-#include <unistd.h>
 
+using namespace linkisdesk;
 using namespace linkisdesk::gateway;
-
-namespace {
-
-// Written to a temporary file created 0600, then renamed, so no reader sees a partial file.
-bool writeRuntimeFile(const QString &path, const QByteArray &content)
-{
-    const QFileInfo info(path);
-    const QString dir = info.absolutePath();
-    if (!QFileInfo::exists(dir)) {
-        if (!QDir().mkpath(dir))
-            return false;
-        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    }
-    const QByteArray tmp = QFile::encodeName(info.absoluteFilePath() + QStringLiteral(".tmp"));
-    ::unlink(tmp.constData());
-    const int fd = ::open(tmp.constData(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return false;
-    const bool ok =
-        ::write(fd, content.constData(), size_t(content.size())) == ssize_t(content.size());
-    ::close(fd);
-    return ok &&
-        ::rename(tmp.constData(), QFile::encodeName(info.absoluteFilePath()).constData()) == 0;
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -64,7 +34,7 @@ int main(int argc, char *argv[])
     }
 
     Gateway gateway(*options);
-    UnixSignalWatcher signals_;
+    SignalWatcher signals_;
     const auto url = gateway.start();
     if (!url) {
         std::fprintf(stderr, "linkis-desk-gateway: %s\n", qPrintable(url.error().message));
@@ -72,14 +42,10 @@ int main(int argc, char *argv[])
     }
     const QString urlText = url->toString();
     if (!options->runtimeFile.isEmpty()) {
-        const QJsonObject runtime {
-            {QStringLiteral("url"), urlText},
-            {QStringLiteral("token"), gateway.token()},
-            {QStringLiteral("pid"), double(QCoreApplication::applicationPid())}};
-        if (!writeRuntimeFile(options->runtimeFile,
-                              QJsonDocument(runtime).toJson(QJsonDocument::Compact))) {
-            std::fprintf(stderr, "linkis-desk-gateway: cannot write %s: %s\n",
-                         qPrintable(options->runtimeFile), std::strerror(errno));
+        const GatewayRuntimeFile runtime {*url, gateway.token(),
+                                          QCoreApplication::applicationPid()};
+        if (const auto written = runtime.write(options->runtimeFile); !written) {
+            std::fprintf(stderr, "linkis-desk-gateway: %s\n", qPrintable(written.error().message));
         }
     }
     const QJsonObject hello {{QStringLiteral("url"), urlText},
@@ -90,7 +56,7 @@ int main(int argc, char *argv[])
     std::fprintf(stderr, "linkis-desk-gateway: listening on %s, data in %s\n", qPrintable(urlText),
                  qPrintable(gateway.dataDir()));
 
-    QObject::connect(&signals_, &UnixSignalWatcher::received, &app, [&](int sig) {
+    QObject::connect(&signals_, &SignalWatcher::interrupted, &app, [&](int sig, int) {
         std::fprintf(stderr, "linkis-desk-gateway: signal %d, shutting down\n", sig);
         gateway.stop();
         QCoreApplication::quit();

@@ -3,7 +3,7 @@
 
 #include "benchutil.h"
 
-#include "api/localgateway.h"
+#include "localgateway/localgateway.h"
 
 namespace linkisdesk::bench {
 

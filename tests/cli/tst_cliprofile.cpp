@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // profile list|add|remove|test|import-linkis-cli, shared with the GUI through ProfileStore.
 #include "cliharness.h"
+#include "localgateway/gatewayruntimefile.h"
 #include "profiles/profilestore.h"
 
 #include <QFile>
@@ -144,10 +145,8 @@ private slots:
         // The gateway was started detached; stop it whatever happened.
         const QString runtimeFile =
             m_cli->environment().value(S("XDG_RUNTIME_DIR")) + S("/linkis-desk/gateway.json");
-        QFile file(runtimeFile);
-        const qint64 pid = file.open(QIODevice::ReadOnly)
-            ? QJsonDocument::fromJson(file.readAll()).object().value(S("pid")).toInteger()
-            : 0;
+        const auto runtime = GatewayRuntimeFile::read(runtimeFile);
+        const qint64 pid = runtime ? runtime->pid : 0;
         auto stop = qScopeGuard([pid] {
             if (pid > 0)
                 ::kill(pid_t(pid), SIGTERM);
@@ -160,10 +159,9 @@ private slots:
         r = m_cli->run({S("--profile"), S("Local"), S("--json"), S("jobs")}, {}, env);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(r.outText().split(u'\n', Qt::SkipEmptyParts).size(), 1);
-        QFile again(runtimeFile);
-        QVERIFY(again.open(QIODevice::ReadOnly));
-        QCOMPARE(QJsonDocument::fromJson(again.readAll()).object().value(S("pid")).toInteger(),
-                 pid);
+        const auto again = GatewayRuntimeFile::read(runtimeFile);
+        QVERIFY(again);
+        QCOMPARE(again->pid, pid);
     }
 
     void importLinkisCliProperties()

@@ -2,9 +2,11 @@
 // LocalGateway: starting linkis-desk-gateway, reusing a running one through the runtime file,
 // stale runtime files, a missing program, detached start.
 #include "api/linkisclient.h"
-#include "api/localgateway.h"
 #include "awaitresult.h"
+#include "localgateway/gatewayruntimefile.h"
+#include "localgateway/localgateway.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -114,14 +116,9 @@ private slots:
         gone.start(QStringLiteral("true"), {});
         QVERIFY(gone.waitForFinished());
         const qint64 deadPid = gone.processId() > 0 ? gone.processId() : 999999;
-        QFile file(o.runtimeFile);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QJsonDocument(
-                       QJsonObject {{QStringLiteral("url"), QStringLiteral("http://127.0.0.1:1")},
-                                    {QStringLiteral("token"), QStringLiteral("old")},
-                                    {QStringLiteral("pid"), double(deadPid)}})
-                       .toJson());
-        file.close();
+        const GatewayRuntimeFile stale {QUrl(QStringLiteral("http://127.0.0.1:1")),
+                                        QStringLiteral("old"), deadPid};
+        QVERIFY(stale.write(o.runtimeFile));
         LocalGateway gateway;
         o.reuse = true;
         gateway.start(o);
@@ -172,8 +169,96 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!pidAlive(pid), 10000);
     }
 
+    void runtimeFileRoundTrip()
+    {
+        const QString path = m_dir.path() + QStringLiteral("/rt-new/sub/gateway.json");
+        const GatewayRuntimeFile written {QUrl(QStringLiteral("http://127.0.0.1:4711")),
+                                          QStringLiteral("t0ken"), 12345};
+        const auto ok = written.write(path);
+        QVERIFY2(ok, qPrintable(ok.error().message));
+        // The user's only: the file 0600, the folder it had to create 0700.
+        QCOMPARE(QFileInfo(path).permissions() & 0x0077, QFileDevice::Permissions());
+        QCOMPARE(QFileInfo(QFileInfo(path).absolutePath()).permissions() & 0x0077,
+                 QFileDevice::Permissions());
+        const auto read = GatewayRuntimeFile::read(path);
+        QVERIFY2(read, qPrintable(read.error().message));
+        QCOMPARE(read->url, written.url);
+        QCOMPARE(read->token, written.token);
+        QCOMPARE(read->pid, written.pid);
+        // The format other tools read: {"url","token","pid"}.
+        QFile raw(path);
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        const QJsonObject o = QJsonDocument::fromJson(raw.readAll()).object();
+        QCOMPARE(o.value(QStringLiteral("url")).toString(),
+                 QStringLiteral("http://127.0.0.1:4711"));
+        QCOMPARE(o.value(QStringLiteral("token")).toString(), QStringLiteral("t0ken"));
+        QCOMPARE(o.value(QStringLiteral("pid")).toInteger(), 12345);
+        // Written again (a restarted gateway): replaced whole, no temporary file left beside it.
+        const GatewayRuntimeFile next {QUrl(QStringLiteral("http://127.0.0.1:4712")),
+                                       QStringLiteral("other"), 6};
+        QVERIFY(next.write(path));
+        QCOMPARE(GatewayRuntimeFile::read(path)->token, QStringLiteral("other"));
+        QCOMPARE(QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files),
+                 QStringList {QStringLiteral("gateway.json")});
+    }
+
+    void damagedRuntimeFileIsAnErrorNotAGateway()
+    {
+        const QString path = m_dir.path() + QStringLiteral("/rt-damaged.json");
+        QCOMPARE(GatewayRuntimeFile::read(path).error().kind, ApiError::Kind::Io); // missing
+        const auto damaged = [&path](const QByteArray &content) {
+            QFile f(path);
+            if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                return ApiError::Kind::None;
+            f.write(content);
+            f.close();
+            const auto r = GatewayRuntimeFile::read(path);
+            return r ? ApiError::Kind::None : r.error().kind;
+        };
+        const QList<QByteArray> broken {
+            "",
+            "{\"url\":\"http://127.0.0.1:4711\",\"tok", // cut short
+            "[\"http://127.0.0.1:4711\",\"t\"]", // not an object
+            "{\"url\":\"http://127.0.0.1:4711\",\"pid\":1}", // no token
+            "{\"url\":\"not a url\",\"token\":\"t\",\"pid\":1}", // no host
+        };
+        for (const QByteArray &content : broken)
+            QCOMPARE(damaged(content), ApiError::Kind::Parse);
+        const QByteArray whole = "{\"url\":\"http://127.0.0.1:4711\",\"token\":\"t\",\"pid\":1}";
+        QCOMPARE(damaged(whole), ApiError::Kind::None);
+        // A pid that is not a whole number reads as unknown, not as a damaged file.
+        const QByteArray oddPid =
+            "{\"url\":\"http://127.0.0.1:4711\",\"token\":\"t\",\"pid\":\"x\"}";
+        QCOMPARE(damaged(oddPid), ApiError::Kind::None);
+        QCOMPARE(GatewayRuntimeFile::read(path)->pid, 0);
+        // A damaged file names itself in the error's detail.
+        damaged("{");
+        QVERIFY(
+            GatewayRuntimeFile::read(path).error().detail.contains(QStringLiteral("rt-damaged")));
+    }
+
+    void damagedRuntimeFileStartsANewGateway()
+    {
+        LocalGateway::Options o = options(QStringLiteral("d"));
+        QDir().mkpath(QFileInfo(o.runtimeFile).absolutePath());
+        QFile file(o.runtimeFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"url\":\"http://127.0.0.1:1\",\"to"); // cut short
+        file.close();
+        LocalGateway gateway;
+        o.reuse = true;
+        gateway.start(o);
+        QVERIFY(waitReady(gateway));
+        QVERIFY(gateway.startedHere());
+        const auto now = GatewayRuntimeFile::read(o.runtimeFile);
+        QVERIFY(now);
+        QCOMPARE(now->url, gateway.url());
+        QCOMPARE(now->pid, gateway.pid());
+    }
+
     void defaultPaths()
     {
+        QCOMPARE(LocalGateway::defaultRuntimeFile(), GatewayRuntimeFile::defaultPath());
         QVERIFY(LocalGateway::defaultRuntimeFile().endsWith(
             QStringLiteral("/linkis-desk/gateway.json")));
         QVERIFY(LocalGateway::defaultExecutable().endsWith(QStringLiteral("linkis-desk-gateway")));

@@ -2,6 +2,7 @@
 // The gateway as a process: command line, the one stdout line, the runtime file, SIGTERM,
 // a hard kill and restart on the same data directory, --max-jobs queueing, jobRunningTimeout.
 #include "gatewayharness.h"
+#include "localgateway/gatewayruntimefile.h"
 
 #include <QFileInfo>
 #include <QTcpServer>
@@ -127,12 +128,11 @@ void TestGatewayLifecycle::sigtermCancelsJobsAndRemovesRuntimeFile()
         QCOMPARE(QFileInfo(runtime).permissions() & 0x0077, QFileDevice::Permissions());
         QCOMPARE(QFileInfo(QFileInfo(runtime).absolutePath()).permissions() & 0x0077,
                  QFileDevice::Permissions());
-        QFile f(runtime);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QJsonObject content = QJsonDocument::fromJson(f.readAll()).object();
-        QCOMPARE(content.value(QStringLiteral("url")).toString(), gw.url);
-        QCOMPARE(content.value(QStringLiteral("token")).toString(), gw.token);
-        QCOMPARE(content.value(QStringLiteral("pid")).toInteger(), gw.process().processId());
+        const auto content = linkisdesk::GatewayRuntimeFile::read(runtime);
+        QVERIFY2(content, qPrintable(content.error().message));
+        QCOMPARE(content->url.toString(), gw.url);
+        QCOMPARE(content->token, gw.token);
+        QCOMPARE(content->pid, gw.process().processId());
 
         const QJsonObject job = gw.submit(QStringLiteral("while True: pass"),
                                           QStringLiteral("python"), QStringLiteral("python"));

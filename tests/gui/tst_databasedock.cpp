@@ -4,7 +4,6 @@
 // Preview 100 rows in a run panel, `select d.` after `from default.demo_sales d` completing the
 // columns when they arrive; and the tree model on a cache (no server) with a table without
 // grant, checked by QAbstractItemModelTester.
-#include "api/localgateway.h"
 #include "database/databasedock.h"
 #include "database/databasetreemodel.h"
 #include "database/schemacompleter.h"
@@ -15,6 +14,7 @@
 #include "jobs/jobregistry.h"
 #include "jobs/runcontroller.h"
 #include "jobs/runpanel.h"
+#include "localgateway/localgateway.h"
 #include "mainwindow.h"
 #include "metadata/metadatastore.h"
 #include "profiles/clientpool.h"

@@ -3,7 +3,6 @@
 // the rows; kill a running python job from its panel; a ${variable} asks before the run;
 // restore tabs and reattach a running job after a simulated crash; profile dialog round trip.
 #include "api/linkisclient.h"
-#include "api/localgateway.h"
 #include "editor/editortabs.h"
 #include "editor/scripteditor.h"
 #include "editor/scripttab.h"
@@ -13,6 +12,7 @@
 #include "jobs/jobsdock.h"
 #include "jobs/runcontroller.h"
 #include "jobs/runpanel.h"
+#include "localgateway/localgateway.h"
 #include "logs/logpanel.h"
 #include "logs/logview.h"
 #include "mainwindow.h"

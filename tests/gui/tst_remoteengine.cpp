@@ -3,7 +3,6 @@
 // on the wire (the submit body a real HTTP server in this test receives): a new tab, a tab
 // switched to the profile in the toolbar, --profile, a restored session, a script opened from
 // disk. The engines offered for a remote profile are what a Linkis server runs.
-#include "api/localgateway.h"
 #include "editor/editortabs.h"
 #include "editor/scripteditor.h"
 #include "editor/scripttab.h"
@@ -11,6 +10,7 @@
 #include "jobs/jobjournal.h"
 #include "jobs/jobregistry.h"
 #include "jobs/runcontroller.h"
+#include "localgateway/localgateway.h"
 #include "mainwindow.h"
 #include "profiles/clientpool.h"
 #include "profiles/memorysecretstore.h"

@@ -3,12 +3,12 @@
 // notification service registered on it, the tray fallback, remappable shortcuts saved in
 // AppSettings, the shortcut sheet and editor, the About dialog showing a real local gateway's
 // address, and the Settings / Help menus.
-#include "api/localgateway.h"
 #include "desktop/aboutdialog.h"
 #include "desktop/desktopintegration.h"
 #include "desktop/notifier.h"
 #include "desktop/shortcutdialog.h"
 #include "desktop/shortcutsettings.h"
+#include "localgateway/localgateway.h"
 #include "settings/appsettings.h"
 #include "settings/settingkeys.h"
 

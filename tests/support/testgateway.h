@@ -2,7 +2,7 @@
 #pragma once
 
 #include "api/connectionsettings.h"
-#include "api/localgateway.h"
+#include "localgateway/localgateway.h"
 
 #include <QString>
 #include <QTemporaryDir>

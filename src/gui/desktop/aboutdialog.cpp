@@ -1,17 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/aboutdialog.h"
 
-#include "api/localgateway.h"
+#include "localgateway/gatewayruntimefile.h"
 
 #include <Qsci/qsciglobal.h>
 
 #include <QApplication>
 #include <QDialogButtonBox>
-#include <QFile>
 #include <QHBoxLayout>
 #include <QIcon>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -25,7 +22,7 @@ AboutDialog::AboutDialog(QWidget *parent, const QString &runtimeFile)
     setWindowTitle(tr("About Linkis Desk"));
 
     const QString gateway = localGatewayAddress(
-        runtimeFile.isEmpty() ? LocalGateway::defaultRuntimeFile() : runtimeFile);
+        runtimeFile.isEmpty() ? GatewayRuntimeFile::defaultPath() : runtimeFile);
     QString html =
         QStringLiteral("<h2>Linkis Desk %1</h2>").arg(QStringLiteral(LINKIS_DESK_VERSION));
     html +=
@@ -65,11 +62,8 @@ AboutDialog::AboutDialog(QWidget *parent, const QString &runtimeFile)
 
 QString AboutDialog::localGatewayAddress(const QString &runtimeFile)
 {
-    QFile file(runtimeFile);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QJsonObject o = QJsonDocument::fromJson(file.read(64 * 1024)).object();
-    return o.value(QStringLiteral("url")).toString();
+    const auto file = GatewayRuntimeFile::read(runtimeFile);
+    return file ? file->url.toString() : QString();
 }
 
 QStringList AboutDialog::versionLines()

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "api/localgateway.h"
 #include "api/result.h"
+#include "localgateway/localgateway.h"
 #include "profiles/profile.h"
 
 #include <QHash>

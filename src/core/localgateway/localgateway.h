@@ -18,9 +18,10 @@ namespace linkisdesk {
 
 // Starts `linkis-desk-gateway` or reuses a running one, and reports its URL and token.
 //
-// The runtime file (default: <RuntimeLocation>/linkis-desk/gateway.json, readable only by the
-// user) holds {"url","token","pid"}; a gateway started with --runtime-file writes it. A gateway is
-// reused when the file exists, its pid is alive and its URL answers HTTP.
+// The runtime file (GatewayRuntimeFile; default <RuntimeLocation>/linkis-desk/gateway.json,
+// readable only by the user) holds {"url","token","pid"}; a gateway started with --runtime-file
+// writes it. A gateway is reused when the file exists, its pid is alive and its URL answers HTTP.
+// A process launcher, not a REST type: it lives in core/localgateway/, not core/api/.
 class LocalGateway : public QObject
 {
     Q_OBJECT
@@ -45,6 +46,7 @@ public:
     // Stops a gateway this object started attached; leaves reused and detached ones running.
     ~LocalGateway() override;
 
+    // GatewayRuntimeFile::defaultPath().
     static QString defaultRuntimeFile();
     static QString defaultExecutable();
 

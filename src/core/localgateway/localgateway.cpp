@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "api/localgateway.h"
+#include "localgateway/localgateway.h"
+
+#include "localgateway/gatewayruntimefile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -31,26 +33,11 @@ bool pidAlive(qint64 pid)
     return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
 }
 
-struct RuntimeInfo
+// The runtime file, or an empty (invalid) one when it is missing or damaged.
+GatewayRuntimeFile readRuntimeFile(const QString &path)
 {
-    QUrl url;
-    QString token;
-    qint64 pid = 0;
-    bool valid = false;
-};
-
-RuntimeInfo readRuntimeFile(const QString &path)
-{
-    RuntimeInfo info;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return info;
-    const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
-    info.url = QUrl(o.value(QStringLiteral("url")).toString());
-    info.token = o.value(QStringLiteral("token")).toString();
-    info.pid = o.value(QStringLiteral("pid")).toInteger(0); // 0 for a non-integer or huge value
-    info.valid = info.url.isValid() && !info.url.host().isEmpty() && !info.token.isEmpty();
-    return info;
+    auto file = GatewayRuntimeFile::read(path);
+    return file ? *file : GatewayRuntimeFile {};
 }
 
 } // namespace
@@ -77,10 +64,7 @@ LocalGateway::~LocalGateway()
 
 QString LocalGateway::defaultRuntimeFile()
 {
-    QString dir = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-    if (dir.isEmpty())
-        dir = QDir::tempPath();
-    return dir + QStringLiteral("/linkis-desk/gateway.json");
+    return GatewayRuntimeFile::defaultPath();
 }
 
 QString LocalGateway::defaultExecutable()
@@ -112,8 +96,8 @@ void LocalGateway::start(const Options &options)
 
 void LocalGateway::tryReuse()
 {
-    const RuntimeInfo info = readRuntimeFile(m_options.runtimeFile);
-    if (!info.valid || !pidAlive(info.pid)) {
+    const GatewayRuntimeFile info = readRuntimeFile(m_options.runtimeFile);
+    if (!info.isValid() || !pidAlive(info.pid)) {
         m_options.detached ? launchDetached() : launch();
         return;
     }
@@ -268,8 +252,8 @@ void LocalGateway::launchDetached()
 void LocalGateway::pollRuntimeFile()
 {
     m_elapsedMs += kPollMs;
-    const RuntimeInfo info = readRuntimeFile(m_options.runtimeFile);
-    if (info.valid && (info.pid == m_pid || m_pid == 0)) {
+    const GatewayRuntimeFile info = readRuntimeFile(m_options.runtimeFile);
+    if (info.isValid() && (info.pid == m_pid || m_pid == 0)) {
         m_timer->stop();
         succeed(info.url, info.token, info.pid, true);
         return;

@@ -8,7 +8,8 @@ class QSocketNotifier;
 namespace linkisdesk {
 
 // Turns SIGINT and SIGTERM into a Qt signal through a self-pipe: the handler only writes a byte,
-// the event loop reads it. One instance per process.
+// the event loop reads it, so shutdown runs in the event loop. One instance per process; the
+// gateway and the CLI both use it.
 class SignalWatcher : public QObject
 {
     Q_OBJECT

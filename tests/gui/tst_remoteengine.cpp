@@ -3,6 +3,7 @@
 // on the wire (the submit body a real HTTP server in this test receives): a new tab, a tab
 // switched to the profile in the toolbar, --profile, a restored session, a script opened from
 // disk. The engines offered for a remote profile are what a Linkis server runs.
+#include "api/linkisparsers.h"
 #include "editor/editortabs.h"
 #include "editor/scripteditor.h"
 #include "editor/scripttab.h"
@@ -10,7 +11,10 @@
 #include "jobs/jobjournal.h"
 #include "jobs/jobregistry.h"
 #include "jobs/runcontroller.h"
+#include "jobs/runpanel.h"
 #include "localgateway/localgateway.h"
+#include "logs/logpanel.h"
+#include "logs/logstore.h"
 #include "mainwindow.h"
 #include "profiles/clientpool.h"
 #include "profiles/memorysecretstore.h"
@@ -41,6 +45,30 @@ namespace {
 QString S(const char *s)
 {
     return QString::fromUtf8(s);
+}
+
+QByteArray fixture(const char *name)
+{
+    QFile file(QStringLiteral(LINKIS_DESK_TEST_DATA "/linkis/") + QLatin1String(name));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// A recorded reply as the server sent it (the HTTP code Linkis uses for its status).
+Response recorded(const char *name)
+{
+    const QByteArray body = fixture(name);
+    const int status = QJsonDocument::fromJson(body).object().value(u"status").toInt();
+    return Response::json(status == 0 ? 200 : 400, body);
+}
+
+QStringList nonBlank(const QStringList &lines)
+{
+    QStringList out;
+    for (const QString &l : lines) {
+        if (!l.trimmed().isEmpty())
+            out << l;
+    }
+    return out;
 }
 
 struct App
@@ -123,6 +151,14 @@ private:
         if (runType)
             *runType = body.value(u"executionContent").toObject().value(u"runType").toString();
         return body.value(u"labels").toObject().value(u"engineType").toString();
+    }
+
+    static QStringList linesOf(const LogStore *store)
+    {
+        QStringList out;
+        for (qsizetype i = 0; i < store->lineCount(); ++i)
+            out << store->line(i);
+        return out;
     }
 
     static QStringList items(const QComboBox *box)
@@ -344,6 +380,44 @@ private Q_SLOTS:
                      S("select 'once'"));
         }
         QCOMPARE(bodies, 4);
+    }
+
+    // Issue 12 §2 in the app: the live log drops blank lines but counts them, the log file has
+    // them all (empty, spaces, a tab, a lone CR); the run panel shows every line once.
+    void aLogWithBlankLinesShowsEveryLineOnceAcrossTheHandOver()
+    {
+        QVERIFY(m_app->profiles.setDefaultProfile(S("prod")).ok());
+        m_server->on(S("/status"),
+                     {Response::linkis(0, R"({"execID":"x","status":"Running"})"),
+                      Response::linkis(0, R"({"execID":"x","status":"Succeed"})")});
+        m_server->on(S("/log"), {recorded("log_blanks_live_1.json"), recorded("log_ended.json")});
+        m_server->on(S("/openLog"), {recorded("openlog_blanks.json")});
+        m_server->on(S("/progress"),
+                     {Response::linkis(0, R"({"progress":0.5,"progressInfo":[]})")});
+        m_server->on(S("/submit"), {Response::linkis(0, R"({"execID":"x","taskID":123})")});
+        m_server->on(S("/jobhistory/123/get"),
+                     {Response::linkis(0,
+                                       R"({"task":{"taskID":123,"status":"Succeed",)"
+                                       R"("logPath":"hdfs:///logs/123.log",)"
+                                       R"("strongerExecId":"x"}})")});
+        const auto file = parsers::parseOpenLog(200, fixture("openlog_blanks.json"));
+        QVERIFY(file.ok());
+        const QStringList fileLines = file->lines();
+        auto w = open(*m_app);
+        ScriptTab *tab = w->tabs()->currentScriptTab();
+        QCOMPARE(submittedEngine(*w, tab), S("spark-3.4.4"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->countRequests(S("/openLog")) > 0, 10000);
+        LogStore *store = qobject_cast<RunPanel *>(tab->runPanel())->logPanel()->store();
+        QTRY_COMPARE_WITH_TIMEOUT(nonBlank(linesOf(store)).size(), nonBlank(fileLines).size(),
+                                  10000);
+        const QStringList shown = linesOf(store);
+        QCOMPARE(nonBlank(shown), nonBlank(fileLines)); // every line exactly once, in order
+        qInfo("log file: %d lines (%d not blank); the app shows %d lines (%d not blank)",
+              int(fileLines.size()), int(nonBlank(fileLines).size()), int(shown.size()),
+              int(nonBlank(shown).size()));
+        // The one blank line the live log left out of its first page is not brought back; the
+        // others come from the file in their place.
+        QCOMPARE(shown.size(), fileLines.size() - 1);
     }
 
     void anEngineTypedForARemoteProfileIsOfferedAgain()

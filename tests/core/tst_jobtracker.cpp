@@ -345,6 +345,45 @@ private slots:
         tracker.stop();
     }
 
+    void aRefusedStatusCallIsNotTakenForALostConnection()
+    {
+        // ApiError::isRetryable(): a bare 404 (no Linkis envelope: the route is not there) is
+        // the request refused, not the server unwell; asking again changes nothing.
+        m_server->on(QStringLiteral("/status"),
+                     {Response::json(404, R"({"timestamp":1,"status":404,"error":"Not Found"})")});
+        JobTracker tracker(m_client.get(), QStringLiteral("p"), fastOptions());
+        QSignalSpy reconnecting(&tracker, &JobTracker::reconnecting);
+        QSignalSpy failed(&tracker, &JobTracker::failed);
+        tracker.attach(JobRef {42, QStringLiteral("e1")});
+        QTRY_COMPARE(failed.count(), 1);
+        QCOMPARE(failed.first().first().value<ApiError>().httpStatus, 404);
+        QCOMPARE(reconnecting.count(), 0);
+        QCOMPARE(m_server->countRequests(QStringLiteral("/status")), 1);
+    }
+
+    void batchRepliesThatDoNotParseFallBackToStatusPolls()
+    {
+        // The batch call is optional: an answer it cannot read sends the jobs back to their own
+        // status calls (which retry a damaged reply themselves) instead of Reconnecting.
+        m_server->on(QStringLiteral("/jobhistory/listundonetasks"),
+                     {Response::json(200, "not json")});
+        m_server->on(QStringLiteral("/status"),
+                     {Response::linkis(0, statusData("Running")),
+                      Response::linkis(0, statusData("Succeed"))});
+        m_server->on(QStringLiteral("/log"), {Response::linkis(0, logData(1, 2, 3))});
+        JobRegistry registry;
+        JobTracker *tracker = registry.create(m_client.get(), QStringLiteral("p"), fastOptions());
+        StatusBatcher *batcher = registry.batcher(m_client.get());
+        QSignalSpy reconnecting(tracker, &JobTracker::reconnecting);
+        QSignalSpy finished(tracker, &JobTracker::finished);
+        tracker->attach(JobRef {42, QStringLiteral("e1")});
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(tracker->status(), JobStatus::Succeed);
+        QVERIFY(!batcher->isBatching());
+        QCOMPARE(batcher->fallbackReason().kind, ApiError::Kind::Parse);
+        QCOMPARE(reconnecting.count(), 0);
+    }
+
     void submitFailureIsNotRetried()
     {
         m_server->on(QStringLiteral("/entrance/submit"),

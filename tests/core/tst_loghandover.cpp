@@ -5,8 +5,12 @@
 // text but counts them in fromLine (LogReader.readArray); openLog returns every line.
 #include "api/linkisclient.h"
 #include "api/linkisparsers.h"
+#include "api/logchunk.h"
+#include "api/taskinfo.h"
 #include "faultserver.h"
+#include "jobs/finishingchecklist.h"
 #include "jobs/jobtracker.h"
+#include "jobs/logcursor.h"
 #include "jobs/loghandover.h"
 
 #include <QFile>
@@ -241,6 +245,97 @@ private slots:
         h.setLinesReadBefore(3);
         QCOMPARE(h.rest({QStringLiteral("a"), QString(), QStringLiteral("b"), QStringLiteral("c")}),
                  QStringList {QStringLiteral("c")});
+    }
+
+    // The cursor alone, without a server: pages, the blank lines a real Linkis counts but leaves
+    // out, levels carried over, the hand-over to the file, a resumed job.
+    void logCursorReadsPagesAndCountsWhatTheServerSkipped()
+    {
+        LogCursor cursor;
+        QCOMPARE(cursor.nextLine(), 1);
+        LogChunk page;
+        page.all = QStringLiteral("a\nERROR boom\n\tat x.y(Z.java:1)\n");
+        page.nextFromLine = 5; // the server read 4 lines; one blank one left out of the text
+        bool more = false;
+        const LogBatch first = cursor.takeLivePage(page, 4, false, &more);
+        QCOMPARE(first.lines,
+                 (QStringList {QStringLiteral("a"), QStringLiteral("ERROR boom"),
+                               QStringLiteral("\tat x.y(Z.java:1)")}));
+        QCOMPARE(first.levels.size(), first.lines.size());
+        QCOMPARE(first.levels.at(1), LogLevel::Error);
+        QCOMPARE(first.levels.at(2), LogLevel::Error); // a traceback stays an error
+        QVERIFY(more); // a full page: read on at once
+        QCOMPARE(cursor.nextLine(), 5);
+        QCOMPARE(cursor.linesDelivered(), 3);
+        QCOMPARE(cursor.lastLevel(), LogLevel::Error);
+        QVERIFY(!cursor.isLiveDone());
+
+        // While running, a short page does not end the live log; while finishing it does.
+        LogChunk empty;
+        empty.nextFromLine = 5;
+        QVERIFY(cursor.takeLivePage(empty, 4, false, &more).isEmpty());
+        QVERIFY(!more);
+        QVERIFY(!cursor.isLiveDone());
+        QVERIFY(cursor.takeLivePage(empty, 4, true, &more).isEmpty());
+        QVERIFY(cursor.isLiveDone());
+        QVERIFY(!cursor.needsWholeLog());
+        QCOMPARE(cursor.nextLine(), 5);
+    }
+
+    void logCursorHandsOverToTheWholeFileOnce()
+    {
+        LogCursor cursor;
+        LogChunk page;
+        page.all = QStringLiteral("one\ntwo");
+        page.nextFromLine = 3;
+        cursor.takeLivePage(page, 100, false, nullptr);
+        cursor.liveRefused(); // "the job has ended": the rest from openLog
+        QVERIFY(cursor.isLiveDone());
+        QVERIFY(cursor.needsWholeLog());
+        const LogBatch rest = cursor.takeWholeLog(
+            {QStringLiteral("one"), QString(), QStringLiteral("two"), QStringLiteral("three")});
+        QCOMPARE(rest.lines, QStringList {QStringLiteral("three")});
+        QCOMPARE(cursor.linesDelivered(), 3);
+        QVERIFY(!cursor.needsWholeLog());
+
+        LogCursor lost;
+        lost.liveRefused();
+        lost.wholeLogLost();
+        QVERIFY(!lost.needsWholeLog());
+        QCOMPARE(lost.linesDelivered(), 0);
+    }
+
+    void logCursorResumesWhereAnEarlierSessionStopped()
+    {
+        LogCursor cursor;
+        cursor.resume(7);
+        QCOMPARE(cursor.nextLine(), 8);
+        QCOMPARE(cursor.linesDelivered(), 7);
+        cursor.resume(-3);
+        QCOMPARE(cursor.nextLine(), 1);
+        QCOMPARE(cursor.linesDelivered(), 0);
+    }
+
+    void finishingChecklistOrder()
+    {
+        using Step = FinishingChecklist::Step;
+        LogCursor log;
+        TaskInfo info;
+        FinishingChecklist list;
+        QCOMPARE(list.next(log, info, true), Step::LiveLog); // the rest of the live log first
+        log.liveRefused();
+        QCOMPARE(list.next(log, info, true), Step::Info);
+        list.setInfoDone();
+        // No logPath in history: the whole file cannot be asked for.
+        QCOMPARE(list.next(log, info, true), Step::Done);
+        info.logPath = QStringLiteral("file:///log");
+        info.resultLocation = QStringLiteral("hdfs:///result");
+        QCOMPARE(list.next(log, info, true), Step::WholeLog);
+        log.takeWholeLog({});
+        QCOMPARE(list.next(log, info, true), Step::ResultSets);
+        QCOMPARE(list.next(log, info, false), Step::Done); // result sets not wanted
+        list.setResultSetsDone();
+        QCOMPARE(list.next(log, info, true), Step::Done);
     }
 };
 

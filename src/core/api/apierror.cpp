@@ -23,4 +23,24 @@ QString ApiError::kindName(Kind kind)
     return QStringLiteral("unknown");
 }
 
+bool ApiError::isRetryable() const
+{
+    switch (kind) {
+    case Kind::Network:
+    case Kind::Timeout:
+    case Kind::Parse:
+    case Kind::SessionExpired:
+    case Kind::Auth: return true;
+    case Kind::Http: return httpStatus >= 500 || httpStatus == 408 || httpStatus == 429;
+    case Kind::None:
+    case Kind::Linkis:
+    case Kind::Tls:
+    case Kind::Cancelled:
+    case Kind::Usage:
+    case Kind::Io:
+    case Kind::Forbidden: return false;
+    }
+    return false;
+}
+
 } // namespace linkisdesk

@@ -36,6 +36,19 @@ struct ApiError
     bool outcomeUnknown = false;
 
     bool isError() const { return kind != Kind::None; }
+    // The one retry rule (JobTracker, StatusBatcher, the submit look-up): true when the same
+    // request, sent again later, may well succeed, because the failure was on the way or in the
+    // server's state rather than in the request:
+    //   Network, Timeout            the path to the server failed;
+    //   Http 5xx, 408, 429          the server or a proxy in front of it is unwell or busy;
+    //   Parse                       the body came damaged (cut short, garbled by a proxy);
+    //   SessionExpired, Auth        the session is gone: the job runs on, and the same request
+    //                               works once the user signs in again.
+    // Not retryable: any other Http status (the request itself is refused: a missing route, a
+    // forbidden path), Linkis (the server understood and said no), Tls (needs the user's
+    // decision), Cancelled, Usage, Io, Forbidden and None. Whether to retry at all is the
+    // caller's decision (a submit or a kill is never re-sent: outcomeUnknown).
+    bool isRetryable() const;
     static ApiError make(Kind kind, const QString &message, int httpStatus = 0,
                          int linkisStatus = 0, const QString &detail = {})
     {

@@ -18,21 +18,6 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-// Failures worth retrying: the server or the path to it is unwell, not the request; or the
-// session is gone (the job runs on, and the user can sign in again).
-bool isTransient(const ApiError &error)
-{
-    switch (error.kind) {
-    case ApiError::Kind::Network:
-    case ApiError::Kind::Timeout:
-    case ApiError::Kind::Http:
-    case ApiError::Kind::Parse:
-    case ApiError::Kind::SessionExpired:
-    case ApiError::Kind::Auth: return true;
-    default: return false;
-    }
-}
-
 // How often job history is asked whether an unanswered submit arrived, while it cannot answer.
 constexpr int kLookupAttempts = 3;
 
@@ -199,7 +184,7 @@ void JobTracker::findSubmitted(const SubmitRequest &request, qint64 sentAtMs, co
             ApiError unknown = cause;
             unknown.outcomeUnknown = true;
             if (!r) {
-                if (isTransient(r.error()) && attempt < kLookupAttempts) {
+                if (r.error().isRetryable() && attempt < kLookupAttempts) {
                     const int delay =
                         backoffDelayMs(attempt, m_options.retryBaseMs, m_options.maxRetryDelayMs);
                     QTimer::singleShot(delay, this, [this, request, sentAtMs, cause, attempt, gen] {
@@ -236,9 +221,7 @@ void JobTracker::attach(const JobRef &job, int logLinesDelivered)
     if (!m_client || m_state != State::Idle)
         return;
     m_job = job;
-    m_linesDelivered = qMax(0, logLinesDelivered);
-    m_nextFromLine = m_linesDelivered + 1;
-    m_handover.setLinesReadBefore(m_linesDelivered);
+    m_log.resume(logLinesDelivered);
     m_startedMs = nowMs();
     setState(State::Polling);
     joinBatch();
@@ -306,7 +289,7 @@ void JobTracker::onHealthy()
 
 bool JobTracker::handleTransient(const ApiError &error)
 {
-    if (!isTransient(error))
+    if (!error.isRetryable())
         return false;
     cancelAll();
     m_lastError = explained(error);
@@ -339,7 +322,7 @@ void JobTracker::pollRound()
         const bool slow = m_interval >= m_options.maxIntervalMs / 2;
         if (!slow || m_round % 2 == 0)
             pollProgress();
-        if (!m_liveLogDone)
+        if (!m_log.isLiveDone())
             pollLog(false);
     }
     // A batched job nobody watches needs no rounds of its own: the batcher drives it.
@@ -428,61 +411,164 @@ void JobTracker::pollLog(bool finishing)
     if (!finishing)
         ++m_outstanding;
     ++m_requestsSent;
-    m_inFlight[LogKind] =
-        m_client->log(m_job, m_nextFromLine, m_options.logPageSize, this,
-                      [this, finishing, gen = m_generation](Result<LogChunk> r) {
-                          if (gen != m_generation)
-                              return;
-                          bool more = false;
-                          if (!r) {
-                              if (handleTransient(r.error()))
-                                  return;
-                              // Refused ("the job has ended ..."): the rest comes from openLog at
-                              // the end.
-                              m_liveLogDone = true;
-                              m_needFullLog = true;
-                          } else {
-                              onHealthy();
-                              const QStringList lines = r->lines();
-                              m_handover.noteShown(lines);
-                              deliverLines(lines);
-                              const int next = r->nextFromLine > 0
-                                  ? r->nextFromLine
-                                  : m_nextFromLine + int(lines.size());
-                              // A full page counts the blank lines the server read but left out.
-                              more = next - m_nextFromLine >= m_options.logPageSize;
-                              m_nextFromLine = qMax(m_nextFromLine, next);
-                              if (finishing && !more)
-                                  m_liveLogDone = true;
-                          }
-                          if (finishing) {
-                              finishStep();
-                              return;
-                          }
-                          if (more && m_state == State::Polling) {
-                              // A full page: read on at once instead of waiting for the next round.
-                              m_inFlight[LogKind] = RequestHandle();
-                              --m_outstanding; // this reply is done; the next page replaces it
-                              pollLog(false);
-                              return;
-                          }
-                          if (m_state == State::Polling)
-                              roundReplyDone();
-                      });
+    m_inFlight[LogKind] = m_client->log(
+        m_job, m_log.nextLine(), m_options.logPageSize, this,
+        [this, finishing, gen = m_generation](Result<LogChunk> r) {
+            if (gen != m_generation)
+                return;
+            bool more = false;
+            if (!r) {
+                if (handleTransient(r.error()))
+                    return;
+                // Refused ("the job has ended ..."): the rest comes from openLog at
+                // the end.
+                m_log.liveRefused();
+            } else {
+                onHealthy();
+                deliver(m_log.takeLivePage(*r, m_options.logPageSize, finishing, &more));
+            }
+            if (finishing) {
+                finishStep();
+                return;
+            }
+            if (more && m_state == State::Polling) {
+                // A full page: read on at once instead of waiting for the next round.
+                m_inFlight[LogKind] = RequestHandle();
+                --m_outstanding; // this reply is done; the next page replaces it
+                pollLog(false);
+                return;
+            }
+            if (m_state == State::Polling)
+                roundReplyDone();
+        });
 }
 
-void JobTracker::deliverLines(const QStringList &lines)
+void JobTracker::deliver(const LogBatch &batch)
 {
-    if (lines.isEmpty())
+    if (!batch.isEmpty())
+        emit logLines(batch.lines, batch.levels);
+}
+
+// After the terminal status: the FinishingChecklist, then finished().
+
+void JobTracker::beginFinishing()
+{
+    leaveBatch();
+    m_finishing = true;
+    cancelAll();
+    m_timer->stop();
+    setState(State::Finishing);
+    schedule(0);
+}
+
+void JobTracker::finishStep()
+{
+    if (!m_client || busy(LogKind) || busy(InfoKind) || busy(ResultKind))
         return;
-    QList<LogLevel> levels;
-    levels.reserve(lines.size());
-    for (const QString &line : lines) {
-        m_lastLevel = classifyLogLine(line, m_lastLevel);
-        levels.append(m_lastLevel);
+    switch (m_checklist.next(m_log, m_taskInfo, m_options.fetchResultSets)) {
+    case FinishingChecklist::Step::LiveLog: pollLog(true); return;
+    case FinishingChecklist::Step::Info: fetchInfo(); return;
+    case FinishingChecklist::Step::WholeLog: fetchFullLog(); return;
+    case FinishingChecklist::Step::ResultSets: fetchResultSets(); return;
+    case FinishingChecklist::Step::Done: break;
     }
-    m_linesDelivered += int(lines.size());
-    emit logLines(lines, levels);
+    if (m_status == JobStatus::Succeed)
+        setProgress(1.0, {});
+    m_timer->stop();
+    setState(State::Finished);
+    emit finished(m_status);
+}
+
+void JobTracker::fetchInfo()
+{
+    if (busy(InfoKind))
+        return;
+    ++m_requestsSent;
+    m_inFlight[InfoKind] =
+        m_client->jobInfo(m_job.taskId, this, [this, gen = m_generation](Result<TaskInfo> r) {
+            if (gen != m_generation)
+                return;
+            if (!r) {
+                if (handleTransient(r.error()))
+                    return;
+                if (m_finishing) {
+                    // No history (odd gateway): finish with what we have.
+                    m_lastError = r.error();
+                    m_checklist.setInfoDone();
+                    finishStep();
+                    return;
+                }
+                fail(r.error());
+                return;
+            }
+            onHealthy();
+            m_taskInfo = r.value();
+            m_hasTaskInfo = true;
+            if (!m_taskInfo.pathExecId().isEmpty())
+                m_job.execId = m_taskInfo.pathExecId();
+            emit taskInfoChanged(m_taskInfo);
+            if (m_finishing) {
+                m_checklist.setInfoDone();
+                finishStep();
+                return;
+            }
+            // The history of an ended job is final; a success without its result location yet
+            // is asked again at the end.
+            if (isTerminal(m_taskInfo.status) &&
+                (m_taskInfo.status != JobStatus::Succeed || !m_options.fetchResultSets ||
+                 !m_taskInfo.resultLocation.isEmpty()))
+                m_checklist.setInfoDone();
+            const bool confirming = std::exchange(m_confirmingEnd, false);
+            applyStatus(m_taskInfo.status);
+            if (confirming && !m_finishing && ++m_batchMisses >= 2) {
+                // Left the undone list twice yet still running (a server that lists fewer
+                // states or a shorter window): follow this job with its own status polls.
+                leaveBatch();
+            }
+            if (!m_finishing && m_state == State::Polling)
+                schedule(nextInterval());
+        });
+}
+
+void JobTracker::fetchFullLog()
+{
+    ++m_requestsSent;
+    m_inFlight[LogKind] =
+        m_client->openLog(m_taskInfo.logPath, this, [this, gen = m_generation](Result<LogChunk> r) {
+            if (gen != m_generation)
+                return;
+            if (!r) {
+                if (handleTransient(r.error()))
+                    return;
+                m_lastError = r.error(); // the log is lost; the job still finishes
+                m_log.wholeLogLost();
+            } else {
+                onHealthy();
+                deliver(m_log.takeWholeLog(r->lines()));
+            }
+            finishStep();
+        });
+}
+
+void JobTracker::fetchResultSets()
+{
+    ++m_requestsSent;
+    m_inFlight[ResultKind] = m_client->resultSets(
+        m_taskInfo.resultLocation, this, [this, gen = m_generation](Result<QList<ResultSetRef>> r) {
+            if (gen != m_generation)
+                return;
+            if (!r) {
+                if (handleTransient(r.error()))
+                    return;
+                m_lastError = r.error();
+            } else {
+                onHealthy();
+                m_resultSets = r.value();
+                emit resultSetsReady(m_resultSets);
+            }
+            m_checklist.setResultSetsDone();
+            finishStep();
+        });
 }
 
 void JobTracker::kill()
@@ -526,6 +612,13 @@ void JobTracker::checkKill()
         m_killState = KillState::NotConfirmed;
         emit killNotConfirmed(int((now - m_killStartedMs) / 1000));
     }
+}
+
+qint64 JobTracker::batchCreatedMs() const
+{
+    return m_hasTaskInfo && m_taskInfo.createdTime.isValid()
+        ? m_taskInfo.createdTime.toMSecsSinceEpoch()
+        : 0;
 }
 
 void JobTracker::batchSeen(const TaskInfo &row)

@@ -10,7 +10,10 @@
 #include "api/resultsetref.h"
 #include "api/submitrequest.h"
 #include "api/taskinfo.h"
-#include "jobs/loghandover.h"
+#include "jobs/batchedjob.h"
+#include "jobs/finishingchecklist.h"
+#include "jobs/logcursor.h"
+#include "jobs/pollingdefaults.h"
 
 #include <QList>
 #include <QObject>
@@ -23,17 +26,18 @@ namespace linkisdesk {
 
 class StatusBatcher;
 
-// Follows one job: polls its status on an adaptive schedule (first poll 100 ms after submit,
-// backing off to maxIntervalMs), or takes it from the client's StatusBatcher (one request for
-// all jobs) when one is set; progress and log are polled only while the job is watched. Never
-// two requests of one kind in flight, late replies dropped by a generation counter. Logs are
-// read incrementally from fromLine 1 (an unwatched job's whole log at the end); when the live
-// log is refused after the end, the rest comes from openLog(logPath), spliced on by content
-// (LogHandover: the live log drops blank lines but counts them in fromLine). After the end: job
-// history (errCode, errDesc, resultLocation, logPath) and the result sets sorted by number, then
-// finished(). Network failures and a lost session are retried with backoff and jitter (state
-// Reconnecting) for as long as the tracker lives.
-class JobTracker : public QObject
+// Follows one job: polls its status on an adaptive schedule (first poll firstIntervalMs after
+// submit, backing off to maxIntervalMs), or takes it from the client's StatusBatcher (one
+// request for all jobs) when one is set; progress and log are polled only while the job is
+// watched. Never two requests of one kind in flight, late replies dropped by a generation
+// counter. Logs are read through a LogCursor from fromLine 1 (an unwatched job's whole log at the
+// end); when the live log is refused after the end, the rest comes from openLog(logPath),
+// spliced on by content. After the end, a FinishingChecklist: job history (errCode, errDesc,
+// resultLocation, logPath) and the result sets sorted by number, then finished(). Failures
+// that ApiError::isRetryable() accepts (the network, a damaged reply, an unwell server, a lost
+// session) are retried with backoff and jitter (state Reconnecting) for as long as the tracker
+// lives.
+class JobTracker : public QObject, private BatchedJob
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(JobTracker)
@@ -54,8 +58,8 @@ public:
 
     struct Options
     {
-        int firstIntervalMs = 100;
-        int maxIntervalMs = 5000; // long jobs: 2.5 requests per 5 s (the web console: 3)
+        int firstIntervalMs = PollingDefaults::firstIntervalMs;
+        int maxIntervalMs = PollingDefaults::maxIntervalMs;
         int logPageSize = 1000; // lines per log request
         int killResendMs = 5000; // re-send the kill if still running after this
         int killGiveUpMs = 30000; // then report "not confirmed after N s" (polling goes on)
@@ -103,10 +107,10 @@ public:
     JobStatus status() const { return m_status; }
     double progress() const { return m_progress; }
     // Number of log lines delivered so far.
-    int logLinesDelivered() const { return m_linesDelivered; }
+    int logLinesDelivered() const { return m_log.linesDelivered(); }
     // The live log's fromLine for the next read (the journal's log position): it counts the
     // blank lines a real Linkis leaves out of the text, so it can be ahead of the lines delivered.
-    int nextLogLine() const { return m_nextFromLine; }
+    int nextLogLine() const { return m_log.nextLine(); }
     bool isFinished() const { return m_state == State::Finished; }
     bool hasTaskInfo() const { return m_hasTaskInfo; }
     const TaskInfo &taskInfo() const { return m_taskInfo; }
@@ -137,7 +141,6 @@ signals:
     void failed(const linkisdesk::ApiError &error);
 
 private:
-    friend class StatusBatcher;
     enum Kind { StatusKind, ProgressKind, LogKind, InfoKind, ResultKind, KillKind, KindCount };
 
     void setState(State state);
@@ -159,7 +162,7 @@ private:
     void pollProgress();
     void setProgress(double progress, const QList<ProgressItem> &items);
     void pollLog(bool finishing);
-    void deliverLines(const QStringList &lines);
+    void deliver(const LogBatch &batch);
     void beginFinishing();
     void finishStep();
     void fetchInfo();
@@ -171,13 +174,16 @@ private:
     bool isFollowing() const;
     void joinBatch();
     void leaveBatch();
-    // Called by StatusBatcher.
-    void batchSeen(const TaskInfo &row);
-    void batchMissing();
-    void batchHealthy();
-    void batchFailed(const ApiError &error, int attempt, int retryInMs);
-    void batchUnavailable();
-    void batcherGone(StatusBatcher *batcher);
+    // BatchedJob: what StatusBatcher asks and tells.
+    qint64 batchTaskId() const override { return m_job.taskId; }
+    qint64 batchCreatedMs() const override;
+    bool batchWantsHurry() const override { return m_killState == KillState::Requested; }
+    void batchSeen(const TaskInfo &row) override;
+    void batchMissing() override;
+    void batchHealthy() override;
+    void batchFailed(const ApiError &error, int attempt, int retryInMs) override;
+    void batchUnavailable() override;
+    void batcherGone(StatusBatcher *batcher) override;
 
     QPointer<LinkisClient> m_client;
     QString m_profileName;
@@ -201,16 +207,9 @@ private:
     int m_outstanding = 0;
     int m_failures = 0;
     int m_requestsSent = 0;
-    int m_nextFromLine = 1;
-    int m_linesDelivered = 0;
-    LogHandover m_handover; // what the live log showed, to splice openLog on by content
-    LogLevel m_lastLevel = LogLevel::Info;
+    LogCursor m_log;
+    FinishingChecklist m_checklist;
     bool m_finishing = false;
-    bool m_liveLogDone = false;
-    bool m_needFullLog = false;
-    bool m_fullLogDone = false;
-    bool m_infoDone = false;
-    bool m_resultsDone = false;
     bool m_killPending = false;
     bool m_killReported = false;
     qint64 m_killStartedMs = 0;

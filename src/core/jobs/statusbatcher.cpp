@@ -3,7 +3,7 @@
 
 #include "api/jobstatusnames.h"
 #include "jobs/backoff.h"
-#include "jobs/jobtracker.h"
+#include "jobs/batchedjob.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -11,19 +11,6 @@
 namespace linkisdesk {
 
 namespace {
-
-// Worth asking again later with the batch call: the path to the server, or the session.
-bool isRetryable(const ApiError &error)
-{
-    switch (error.kind) {
-    case ApiError::Kind::Network:
-    case ApiError::Kind::Timeout:
-    case ApiError::Kind::SessionExpired:
-    case ApiError::Kind::Auth: return true;
-    case ApiError::Kind::Http: return error.httpStatus >= 500 || error.httpStatus == 429;
-    default: return false;
-    }
-}
 
 const QStringList &undoneStatuses()
 {
@@ -50,17 +37,17 @@ StatusBatcher::StatusBatcher(LinkisClient *client, const Options &options, QObje
 StatusBatcher::~StatusBatcher()
 {
     m_inFlight.cancel();
-    const QList<JobTracker *> trackers = std::exchange(m_trackers, {});
-    for (JobTracker *t : trackers)
+    const QList<BatchedJob *> trackers = std::exchange(m_trackers, {});
+    for (BatchedJob *t : trackers)
         t->batcherGone(this);
 }
 
-bool StatusBatcher::isTracked(const JobTracker *tracker) const
+bool StatusBatcher::isTracked(const BatchedJob *tracker) const
 {
     return m_addedMs.contains(tracker);
 }
 
-void StatusBatcher::add(JobTracker *tracker)
+void StatusBatcher::add(BatchedJob *tracker)
 {
     if (!tracker || isTracked(tracker))
         return;
@@ -74,7 +61,7 @@ void StatusBatcher::add(JobTracker *tracker)
     hurry();
 }
 
-void StatusBatcher::remove(JobTracker *tracker)
+void StatusBatcher::remove(BatchedJob *tracker)
 {
     if (!m_addedMs.remove(tracker))
         return;
@@ -101,8 +88,8 @@ int StatusBatcher::interval() const
     const int n = qMax(1, int(m_trackers.size()));
     int ms = int(60000LL / (qint64(qMax(1, m_options.targetPerJobMinute)) * n));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (const JobTracker *t : m_trackers) {
-        if (t->killState() == JobTracker::KillState::Requested)
+    for (const BatchedJob *t : m_trackers) {
+        if (t->batchWantsHurry())
             return m_options.minIntervalMs;
         const qint64 age = now - m_addedMs.value(t, now);
         ms = int(qMin<qint64>(ms, age / qMax(1, m_options.youngAgeDivisor)));
@@ -122,14 +109,13 @@ void StatusBatcher::tick()
     // yet, was added here): Linkis lists only the last day without a startDate, and the margin
     // covers a clock difference between client and server.
     qint64 oldestMs = QDateTime::currentMSecsSinceEpoch();
-    for (JobTracker *t : std::as_const(m_trackers)) {
-        if (t->taskId() <= 0)
+    for (BatchedJob *t : std::as_const(m_trackers)) {
+        const qint64 taskId = t->batchTaskId();
+        if (taskId <= 0)
             continue;
-        m_asked.append(Asked {t, t->taskId()});
-        const bool created = t->hasTaskInfo() && t->taskInfo().createdTime.isValid();
-        oldestMs = qMin(oldestMs,
-                        created ? t->taskInfo().createdTime.toMSecsSinceEpoch()
-                                : m_addedMs.value(t, oldestMs));
+        m_asked.append(Asked {t, taskId});
+        const qint64 createdMs = t->batchCreatedMs();
+        oldestMs = qMin(oldestMs, createdMs > 0 ? createdMs : m_addedMs.value(t, oldestMs));
     }
     m_startDateMs = oldestMs - 24LL * 3600 * 1000;
     if (m_asked.isEmpty()) {
@@ -190,8 +176,8 @@ void StatusBatcher::judge()
     const QHash<qint64, TaskInfo> rows = std::exchange(m_rows, {});
     int judged = 0;
     for (const Asked &a : asked) {
-        JobTracker *t = a.tracker.data();
-        if (!t || !isTracked(t) || t->taskId() != a.taskId)
+        BatchedJob *t = a.job;
+        if (!isTracked(t) || t->batchTaskId() != a.taskId)
             continue;
         ++judged;
         const auto it = rows.constFind(a.taskId);
@@ -211,14 +197,14 @@ void StatusBatcher::onFailure(const ApiError &error)
 {
     m_asked.clear();
     m_rows.clear();
-    if (!isRetryable(error)) {
+    if (!error.isRetryable() || error.kind == ApiError::Kind::Parse) {
         enterFallback(error);
         return;
     }
     ++m_failures;
     const int delay = backoffDelayMs(m_failures, m_options.retryBaseMs, m_options.maxRetryDelayMs);
-    const QList<JobTracker *> trackers = m_trackers;
-    for (JobTracker *t : trackers) {
+    const QList<BatchedJob *> trackers = m_trackers;
+    for (BatchedJob *t : trackers) {
         if (isTracked(t))
             t->batchFailed(error, m_failures, delay);
     }
@@ -233,8 +219,8 @@ void StatusBatcher::enterFallback(const ApiError &error)
     m_fallbackReason = error;
     if (changed) {
         emit fallbackChanged(true);
-        const QList<JobTracker *> trackers = m_trackers;
-        for (JobTracker *t : trackers) {
+        const QList<BatchedJob *> trackers = m_trackers;
+        for (BatchedJob *t : trackers) {
             if (isTracked(t))
                 t->batchUnavailable();
         }

@@ -5,6 +5,7 @@
 #include "api/linkisclient.h"
 #include "api/requesthandle.h"
 #include "api/taskinfo.h"
+#include "jobs/pollingdefaults.h"
 
 #include <QHash>
 #include <QList>
@@ -15,7 +16,7 @@ class QTimer;
 
 namespace linkisdesk {
 
-class JobTracker;
+class BatchedJob;
 
 // One status poller per LinkisClient: asks about all of its live jobs in one request,
 // GET jobhistory/listundonetasks?status=Inited,WaitForRetry,Scheduled,Running&pageNow&pageSize,
@@ -24,11 +25,15 @@ class JobTracker;
 // has left the undone states, and its tracker confirms that with job history and finishes.
 //
 // Never two batch requests in flight (single-shot timer re-armed after each reply); a reply only
-// judges the jobs that were tracked when it was asked for. Network, timeout, 5xx and session
-// failures are retried with backoff and jitter, and the trackers show Reconnecting. Any other
-// failure (404 on an older gateway, a Linkis error, a reply that does not parse) switches to
-// fallback: trackers poll their own status as before, and the batch call is tried again after
-// fallbackRetryMs.
+// judges the jobs that were tracked when it was asked for. Failures ApiError::isRetryable()
+// accepts are retried with backoff and jitter, and the trackers show Reconnecting; except a
+// reply that does not parse: like any other failure (404 on an older gateway, a Linkis error)
+// it switches to fallback, as the batch call is optional and the job's own calls (which retry a
+// damaged reply themselves) can do without it. In fallback, trackers poll their own status as
+// before, and the batch call is tried again after fallbackRetryMs.
+//
+// The jobs are BatchedJob (JobTracker): the batcher reads their task id, age and kill state
+// and tells them what the list said, through that interface only.
 //
 // The interval follows the jobs: minIntervalMs while a kill waits or a job is young, at most
 // maxIntervalMs, and never fewer than targetPerJobMinute batch requests per tracked job-minute
@@ -41,8 +46,8 @@ class StatusBatcher : public QObject
 public:
     struct Options
     {
-        int minIntervalMs = 250;
-        int maxIntervalMs = 5000;
+        int minIntervalMs = PollingDefaults::firstIntervalMs;
+        int maxIntervalMs = PollingDefaults::maxIntervalMs;
         int targetPerJobMinute = 6; // batch requests per tracked job-minute the interval aims at
         int youngAgeDivisor = 8; // a job of age A is asked about at least every A / divisor
         int pageSize = 200; // rows per page (more tracked jobs: a larger page)
@@ -64,6 +69,9 @@ public:
     int requestsSent() const { return m_requestsSent; }
     // Asks soon (within minIntervalMs), e.g. after a kill.
     void hurry();
+    // A job to ask about, until remove() (at the latest in the job's destructor).
+    void add(BatchedJob *job);
+    void remove(BatchedJob *job);
 
 signals:
     // One batch poll is complete (all its pages answered); `jobs` trackers were judged.
@@ -72,14 +80,9 @@ signals:
     void fallbackChanged(bool fallback);
 
 private:
-    friend class JobTracker;
-    // Called by JobTracker only.
-    void add(JobTracker *tracker);
-    void remove(JobTracker *tracker);
-
     struct Asked
     {
-        QPointer<JobTracker> tracker;
+        BatchedJob *job = nullptr; // only used while isTracked(job)
         qint64 taskId = 0;
     };
 
@@ -91,12 +94,12 @@ private:
     void judge();
     void onFailure(const ApiError &error);
     void enterFallback(const ApiError &error);
-    bool isTracked(const JobTracker *tracker) const;
+    bool isTracked(const BatchedJob *job) const;
 
     QPointer<LinkisClient> m_client;
     Options m_options;
-    QList<JobTracker *> m_trackers; // removed in the tracker's destructor at the latest
-    QHash<const JobTracker *, qint64> m_addedMs;
+    QList<BatchedJob *> m_trackers; // removed in the job's destructor at the latest
+    QHash<const BatchedJob *, qint64> m_addedMs;
     QTimer *m_timer = nullptr;
     RequestHandle m_inFlight;
     quint64 m_generation = 0;

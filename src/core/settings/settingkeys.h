@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "jobs/pollingdefaults.h"
 #include "settingkey.h"
 
 namespace linkisdesk::SettingKeys {
@@ -17,9 +18,10 @@ inline const SettingKey<QString> Language {"language", QString()};
 inline const SettingKey<QStringList> KillWithoutAsking {"killWithoutAsking", QStringList()};
 // The log view follows new lines until the user scrolls up.
 inline const SettingKey<bool> LogAutoScroll {"logAutoScroll", true};
-// Job polling: the first poll after submit, and the slowest interval it backs off to.
-inline const SettingKey<int> PollFirstMs {"pollFirstMs", 250};
-inline const SettingKey<int> PollMaxMs {"pollMaxMs", 4000};
+// Job polling: the first poll after submit, and the slowest interval it backs off to. The
+// defaults are JobTracker's (PollingDefaults), so a tracker made without settings polls alike.
+inline const SettingKey<int> PollFirstMs {"pollFirstMs", PollingDefaults::firstIntervalMs};
+inline const SettingKey<int> PollMaxMs {"pollMaxMs", PollingDefaults::maxIntervalMs};
 // How often open editor tabs are saved to the data folder.
 inline const SettingKey<int> AutosaveIntervalMs {"autosaveIntervalMs", 5000};
 // A desktop notification reports jobs that ran at least this long and ended while the

@@ -23,7 +23,8 @@ using namespace linkisdesk::testsupport;
 namespace {
 
 // Prints [{"name": sheet, "rows": [[[type, value] or null per column], ...]}, ...] with the
-// cell types as the file holds them: "n" number, "b" boolean, "inlineStr" or "s" text.
+// cell types as the file holds them: "n" number, "b" boolean, "inlineStr" or "s" text; a cell
+// with a custom number format (a date) has that format's code as a third element.
 const char *const dumpScript = R"PY(
 import sys, json, zipfile, xml.etree.ElementTree as ET
 M = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
@@ -36,6 +37,13 @@ shared = []
 if 'xl/sharedStrings.xml' in z.namelist():
     shared = [''.join(t.text or '' for t in si.iter(M + 't'))
               for si in ET.fromstring(z.read('xl/sharedStrings.xml'))]
+formats = {}
+xfs = []
+if 'xl/styles.xml' in z.namelist():
+    styles = ET.fromstring(z.read('xl/styles.xml'))
+    for f in styles.iter(M + 'numFmt'):
+        formats[f.get('numFmtId')] = f.get('formatCode')
+    xfs = [xf.get('numFmtId') for xf in styles.find(M + 'cellXfs')]
 def column(ref):
     n = 0
     for ch in ref:
@@ -62,7 +70,8 @@ for sheet in book.find(M + 'sheets'):
                 v = shared[int(c.find(M + 'v').text)]
             else:
                 v = c.find(M + 'v').text
-            cells.append([t, v])
+            fmt = formats.get(xfs[int(c.get('s', '0'))]) if xfs else None
+            cells.append([t, v, fmt] if fmt else [t, v])
         rows.append(cells)
     out.append({'name': sheet.get('name'), 'rows': rows})
 print(json.dumps(out))
@@ -249,6 +258,34 @@ private slots:
             QCOMPARE(rows.at(r).toArray().size(), 2); // the NULL column: no cell
         }
         QCOMPARE(cell(sheets, 0, 12345, 0), QJsonValue(typed("n", QStringLiteral("12345"))));
+    }
+
+    void datesAreExcelDates()
+    {
+        const QStringList paths =
+            runSql(QStringLiteral("CREATE TEMP TABLE t (d DATE, ts TIMESTAMP, n INT);\n"
+                                  "INSERT INTO t VALUES ('2024-03-05', '2024-03-05 18:00:00', 1), "
+                                  "('1899-12-31', 'soon', 2), (NULL, NULL, 3);\n"
+                                  "SELECT d, ts, n FROM t"));
+        QCOMPARE(paths.size(), 1);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("dates.xlsx"));
+        QCOMPARE(exportSets({{paths.first(), QStringLiteral("Dates")}}, file).first, 3);
+        const QJsonArray sheets = readWorkbook(file);
+        QCOMPARE(sheets.size(), 1);
+        // Days since 1899-12-30 with a date format: Excel shows, sorts and computes them as dates.
+        QCOMPARE(cell(sheets, 0, 1, 0),
+                 QJsonValue(QJsonArray {QStringLiteral("n"), QStringLiteral("45356"),
+                                        QStringLiteral("yyyy-mm-dd")}));
+        QCOMPARE(cell(sheets, 0, 1, 1),
+                 QJsonValue(QJsonArray {QStringLiteral("n"), QStringLiteral("45356.75"),
+                                        QStringLiteral("yyyy-mm-dd hh:mm:ss")}));
+        QCOMPARE(cell(sheets, 0, 1, 2), QJsonValue(typed("n", QStringLiteral("1"))));
+        // Before Excel's calendar, or not a date at all: the text as it came.
+        QCOMPARE(cell(sheets, 0, 2, 0),
+                 QJsonValue(typed("inlineStr", QStringLiteral("1899-12-31"))));
+        QCOMPARE(cell(sheets, 0, 2, 1), QJsonValue(typed("inlineStr", QStringLiteral("soon"))));
+        QCOMPARE(cell(sheets, 0, 3, 0), QJsonValue(QJsonValue::Null));
     }
 
     void cancelledOrFailedLeavesNoFile()

@@ -28,6 +28,17 @@ struct ResultExporter::Encoded
     std::optional<RowWriter> layout; // page 1: the writer set up for the set's layout
 };
 
+// What the workbook's thread did with one step (a page, or the commit at the end).
+struct ResultExporter::BookStep
+{
+    bool ok = true;
+    bool commit = false;
+    QString error;
+    qint64 rows = 0;
+    qint64 bytes = 0;
+    qint64 truncated = 0;
+};
+
 // One page between its request and its bytes reaching the file.
 struct ResultExporter::Slot
 {
@@ -59,7 +70,10 @@ struct ResultExporter::Slot
 ResultExporter::ResultExporter(LinkisClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
-{ }
+{
+    m_bookThread.setMaxThreadCount(1);
+    m_bookThread.setExpiryTimeout(5000);
+}
 
 ResultExporter::~ResultExporter()
 {
@@ -95,7 +109,9 @@ void ResultExporter::start(const QList<Set> &sets, const QString &filePath, RowF
         return;
     }
     if (format == RowFormat::Xlsx) {
-        m_book = std::make_unique<XlsxWorkbook>(filePath);
+        m_book = std::make_shared<XlsxWorkbook>(filePath);
+        m_bookStop = std::make_shared<std::atomic_bool>(false);
+        m_bookSteps = 0;
         if (!m_book->open()) {
             fail(ApiError::make(ApiError::Kind::Io, m_book->errorString()));
             return;
@@ -174,7 +190,8 @@ void ResultExporter::requestMore()
 {
     // One request at a time (the gateway answers them one by one anyway; two at a time measured
     // no faster), while the pages already here are decoded and written.
-    if (!m_running || requestInFlight() || m_slots.size() >= size_t(MaxPagesAhead))
+    if (!m_running || requestInFlight() ||
+        m_slots.size() + size_t(m_bookSteps) >= size_t(MaxPagesAhead))
         return;
     if (!m_client) {
         fail(ApiError::make(ApiError::Kind::Cancelled,
@@ -315,6 +332,8 @@ void ResultExporter::drain()
                 return;
             continue;
         }
+        if (m_book)
+            continue; // counted when the workbook's thread has written it
         m_rows += slot->done->rows;
         emit progress(m_rows, m_bytes);
     }
@@ -344,19 +363,64 @@ bool ResultExporter::writePage(Encoded &encoded, bool firstPage)
             return false;
         return writeBytes(encoded.bytes);
     }
-    if (!encoded.packed)
-        return true;
-    const PackedPage &page = *encoded.packed;
-    if (firstPage)
-        m_book->addSheet(m_sets.at(m_setIndex).name, page.type, page.columns);
-    if (!m_book->writeRows(page)) {
-        fail(ApiError::make(ApiError::Kind::Io, m_book->errorString()));
-        return false;
-    }
-    m_bytes += page.text.size();
-    m_truncatedCells = m_book->truncatedCells();
+    if (!encoded.packed || (encoded.packed->isEmpty() && !firstPage))
+        return true; // (an empty set still gets its sheet with the header)
+    auto page = std::make_shared<const PackedPage>(std::move(*encoded.packed));
     encoded.packed.reset();
+    const QString sheet = firstPage ? m_sets.at(m_setIndex).name : QString();
+    inBook([page, sheet, firstPage, stop = m_bookStop](XlsxWorkbook &book) {
+        BookStep step;
+        if (firstPage)
+            book.addSheet(sheet, page->type, page->columns);
+        step.ok = book.writeRows(*page, stop.get());
+        step.error = book.errorString();
+        step.rows = page->rowCount();
+        step.bytes = page->text.size();
+        step.truncated = book.truncatedCells();
+        return step;
+    });
     return true;
+}
+
+void ResultExporter::inBook(std::function<BookStep(XlsxWorkbook &)> step)
+{
+    ++m_bookSteps;
+    const quint64 generation = m_bookGeneration;
+    auto *watcher = new QFutureWatcher<BookStep>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_bookGeneration)
+            onBookStep(watcher->result());
+    });
+    watcher->setFuture(runInPool<BookStep>(
+        [book = m_book, stop = m_bookStop, step = std::move(step)] {
+            if (stop->load())
+                return BookStep {false, false, QStringLiteral("cancelled")};
+            return step(*book);
+        },
+        &m_bookThread));
+}
+
+void ResultExporter::onBookStep(const BookStep &step)
+{
+    --m_bookSteps;
+    if (!m_running)
+        return;
+    if (!step.ok) {
+        fail(ApiError::make(ApiError::Kind::Io, step.error));
+        return;
+    }
+    m_truncatedCells = step.truncated;
+    if (step.commit) {
+        m_bytes = QFileInfo(m_filePath).size();
+        cleanup();
+        emit finished(m_rows, m_bytes);
+        return;
+    }
+    m_rows += step.rows;
+    m_bytes += step.bytes;
+    emit progress(m_rows, m_bytes);
+    requestMore();
 }
 
 void ResultExporter::onSetDone()
@@ -378,15 +442,15 @@ void ResultExporter::onFinished()
     if (!m_running)
         return;
     if (m_book) {
-        if (!m_book->commit()) {
-            fail(ApiError::make(ApiError::Kind::Io, m_book->errorString()));
-            return;
-        }
-        m_truncatedCells = m_book->truncatedCells();
-        m_bytes = QFileInfo(m_filePath).size();
-        m_book.reset();
-        cleanup();
-        emit finished(m_rows, m_bytes);
+        // After the pages queued before it (one thread, in order).
+        inBook([](XlsxWorkbook &book) {
+            BookStep step;
+            step.commit = true;
+            step.ok = book.commit();
+            step.error = book.errorString();
+            step.truncated = book.truncatedCells();
+            return step;
+        });
         return;
     }
     if (!m_file->commit()) {
@@ -428,7 +492,15 @@ void ResultExporter::cleanup()
         m_file->cancelWriting();
         m_file.reset();
     }
-    m_book.reset(); // an unfinished workbook leaves no file
+    if (m_book) {
+        // The workbook's thread stops within a few hundred rows; then an unfinished workbook is
+        // dropped here and leaves no file.
+        ++m_bookGeneration;
+        m_bookStop->store(true);
+        m_bookThread.waitForDone();
+        m_bookSteps = 0;
+        m_book.reset();
+    }
 }
 
 } // namespace linkisdesk

@@ -12,8 +12,11 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QThreadPool>
 
+#include <atomic>
 #include <deque>
+#include <functional>
 #include <memory>
 
 class QSaveFile;
@@ -32,8 +35,11 @@ class XlsxWorkbook;
 // A pipeline, so the gateway, the decoding and the disk work at the same time: page N+1 is
 // requested as soon as page N's reply has arrived, each reply is decoded and encoded on a worker
 // thread (parsers::parseOpenFilePacked, then RowWriter), and the encoded pages are written in
-// page order on this thread. At most MaxPagesAhead pages are in memory at once. The set ends at
-// the first empty page (Linkis has no total count); pages asked for past it are dropped.
+// page order on this thread. A workbook's cells are written on a thread of their own instead
+// (libxlsxwriter compresses as it goes; a page takes tens of milliseconds), one page after the
+// other; progress() then counts the rows in the workbook. At most MaxPagesAhead pages are in
+// memory at once. The set ends at the first empty page (Linkis has no total count); pages asked
+// for past it are dropped.
 class ResultExporter : public QObject
 {
     Q_OBJECT
@@ -82,6 +88,7 @@ signals:
 private:
     struct Slot;
     struct Encoded;
+    struct BookStep;
 
     static Encoded encodeRows(PackedPage page, RowWriter writer, bool first);
     Slot *slotFor(int id) const;
@@ -99,6 +106,8 @@ private:
     void onFinished();
     void fail(const ApiError &error);
     bool writeBytes(const QByteArray &bytes);
+    void inBook(std::function<BookStep(XlsxWorkbook &)> step);
+    void onBookStep(const BookStep &step);
     void cleanup();
 
     QPointer<LinkisClient> m_client;
@@ -109,7 +118,11 @@ private:
     QString m_filePath;
     RowFormat m_format = RowFormat::Tsv;
     std::unique_ptr<QSaveFile> m_file;
-    std::unique_ptr<XlsxWorkbook> m_book;
+    std::shared_ptr<XlsxWorkbook> m_book; // shared with its thread's queued steps
+    QThreadPool m_bookThread; // one thread: the workbook's steps in order
+    std::shared_ptr<std::atomic_bool> m_bookStop;
+    int m_bookSteps = 0; // queued or running
+    quint64 m_bookGeneration = 0;
     RowWriter m_writer {RowFormat::Tsv};
     bool m_layoutKnown = false; // m_writer has the set's layout (from page 1)
     std::deque<std::unique_ptr<Slot>> m_slots; // pages not yet written, in page order

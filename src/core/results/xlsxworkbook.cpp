@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "xlsxworkbook.h"
 
+#include "results/isodate.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -130,6 +132,10 @@ bool XlsxWorkbook::open()
     }
     m_bold = workbook_add_format(m_book);
     format_set_bold(m_bold);
+    m_dateFormat = workbook_add_format(m_book);
+    format_set_num_format(m_dateFormat, "yyyy-mm-dd");
+    m_timestampFormat = workbook_add_format(m_book);
+    format_set_num_format(m_timestampFormat, "yyyy-mm-dd hh:mm:ss");
     return true;
 }
 
@@ -166,6 +172,13 @@ void XlsxWorkbook::startSheet()
     m_sheet = workbook_add_worksheet(m_book, name.toUtf8().constData());
     m_sheetRow = 0;
     if (m_sheet) {
+        // Wide enough that a date shows as one, not as ####.
+        for (int c = 0; c < m_kinds.size(); ++c) {
+            if (m_kinds.at(c) == ColumnKind::Date)
+                worksheet_set_column(m_sheet, lxw_col_t(c), lxw_col_t(c), 11, nullptr);
+            else if (m_kinds.at(c) == ColumnKind::Timestamp)
+                worksheet_set_column(m_sheet, lxw_col_t(c), lxw_col_t(c), 19, nullptr);
+        }
         writeHeader();
         worksheet_freeze_panes(m_sheet, 1, 0);
     }
@@ -205,6 +218,15 @@ bool XlsxWorkbook::writeCell(int column, QByteArrayView cell)
                 return check(worksheet_write_number(m_sheet, row, col, value, nullptr));
             ++m_numbersAsText;
         }
+    } else if (kind == ColumnKind::Date || kind == ColumnKind::Timestamp) {
+        // An Excel date is a number of days since 1899-12-30 with a date format; Excel has none
+        // before 1900-03-01 (its serial 61), so those stay text.
+        const double ms = parseIsoDateMs(cell);
+        const double serial = ms / 86400000.0 + 25569.0;
+        if (serial >= 61)
+            return check(worksheet_write_number(m_sheet, row, col, serial,
+                                                kind == ColumnKind::Date ? m_dateFormat
+                                                                         : m_timestampFormat));
     } else if (kind == ColumnKind::Boolean) {
         if (cell.compare(QByteArrayView("true"), Qt::CaseInsensitive) == 0)
             return check(worksheet_write_boolean(m_sheet, row, col, 1, nullptr));
@@ -222,7 +244,7 @@ bool XlsxWorkbook::writeCell(int column, QByteArrayView cell)
     return check(worksheet_write_string(m_sheet, row, col, m_cell.c_str(), nullptr));
 }
 
-bool XlsxWorkbook::writeRows(const PackedPage &page)
+bool XlsxWorkbook::writeRows(const PackedPage &page, const std::atomic_bool *stop)
 {
     if (!m_book || !m_sheet) {
         if (m_error.isEmpty())
@@ -230,6 +252,10 @@ bool XlsxWorkbook::writeRows(const PackedPage &page)
         return false;
     }
     for (qsizetype r = 0; r < page.rowCount(); ++r) {
+        if (stop && r % 256 == 0 && stop->load(std::memory_order_relaxed)) {
+            m_error = QStringLiteral("cancelled");
+            return false;
+        }
         if (m_sheetRow >= MaxRows) {
             ++m_continuation;
             startSheet();

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
 #include <string>
 
 struct lxw_workbook;
@@ -18,7 +19,8 @@ namespace linkisdesk {
 
 // An Excel workbook written row by row with libxlsxwriter in its constant-memory mode: one sheet
 // per result set, the column names in a bold first row, numbers as numbers (by the column's
-// ColumnKind), booleans as booleans, NULL as an empty cell, everything else as text. Memory stays
+// ColumnKind), dates and timestamps as Excel dates (a number with a date format), booleans as
+// booleans, NULL as an empty cell, everything else as text. Memory stays
 // at one row whatever the size; libxlsxwriter keeps the sheets in temporary files until commit().
 //
 // The workbook is written under a temporary name beside filePath and renamed over it by
@@ -43,8 +45,9 @@ public:
     // name is cleaned of the characters Excel refuses and made unique.
     void addSheet(const QString &name, ResultPage::Type type, const QList<ResultColumn> &columns);
     // Appends the page's rows to the current sheet. A sheet that reaches Excel's row limit goes
-    // on in a new sheet "<name> (2)" with the header repeated.
-    bool writeRows(const PackedPage &page);
+    // on in a new sheet "<name> (2)" with the header repeated. `stop`, when given, is looked at
+    // every few hundred rows: once set, the write ends early (false, "cancelled").
+    bool writeRows(const PackedPage &page, const std::atomic_bool *stop = nullptr);
     // Finishes the file and moves it to filePath.
     bool commit();
     // Drops everything written so far.
@@ -73,6 +76,8 @@ private:
     lxw_workbook *m_book = nullptr;
     lxw_worksheet *m_sheet = nullptr;
     lxw_format *m_bold = nullptr;
+    lxw_format *m_dateFormat = nullptr;
+    lxw_format *m_timestampFormat = nullptr;
     QString m_baseName;
     int m_continuation = 0;
     QStringList m_sheetNames;

@@ -184,6 +184,17 @@
     </message>
 </context>
 <context>
+    <name>ChartData</name>
+    <message>
+        <source>count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>linkisdesk::AboutDialog</name>
     <message>
         <source>About Linkis Desk</source>
@@ -224,6 +235,137 @@
     <message>
         <source>QScintilla %1</source>
         <translation>QScintilla %1</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::ChartView</name>
+    <message>
+        <source>Bar</source>
+        <translation>柱状图</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>折线图</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>面积图</translation>
+    </message>
+    <message>
+        <source>Scatter</source>
+        <translation>散点图</translation>
+    </message>
+    <message>
+        <source>Pie</source>
+        <translation>饼图</translation>
+    </message>
+    <message>
+        <source>Sum</source>
+        <translation>求和</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>How the y values of rows with the same x are combined</source>
+        <translation>x 相同的行的 y 值如何合并</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export image</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <source>PNG image…</source>
+        <translation>PNG 图片…</translation>
+    </message>
+    <message>
+        <source>SVG image…</source>
+        <translation>SVG 图片…</translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation>图表：</translation>
+    </message>
+    <message>
+        <source>X:</source>
+        <translation>X：</translation>
+    </message>
+    <message>
+        <source>Y:</source>
+        <translation>Y：</translation>
+    </message>
+    <message>
+        <source>When x repeats:</source>
+        <translation>x 重复时：</translation>
+    </message>
+    <message>
+        <source>Reading cancelled: no chart</source>
+        <translation>已取消读取：没有图表</translation>
+    </message>
+    <message>
+        <source>Reading the rows… %L1 so far</source>
+        <translation>正在读取行… 已读 %L1 行</translation>
+    </message>
+    <message>
+        <source>Could not read the result: %1</source>
+        <translation>无法读取结果：%1</translation>
+    </message>
+    <message>
+        <source>(row count)</source>
+        <translation>（行数）</translation>
+    </message>
+    <message>
+        <source>Reading the rows…</source>
+        <translation>正在读取行…</translation>
+    </message>
+    <message>
+        <source>%L1 rows</source>
+        <translation>%L1 行</translation>
+    </message>
+    <message>
+        <source>the %1 largest slices, the rest as “Other”</source>
+        <translation>最大的 %1 块，其余合为“其他”</translation>
+    </message>
+    <message>
+        <source>the first %L1 of %L2 x values</source>
+        <translation>%L2 个 x 值中的前 %L1 个</translation>
+    </message>
+    <message>
+        <source>a sample of %L1 of %L2 points that keeps the line's shape</source>
+        <translation>%L2 个点中保持线形的 %L1 个采样点</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>%1 images (*.%2)</source>
+        <translation>%1 图片 (*.%2)</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>
@@ -1144,6 +1286,14 @@
         <translation>Excel 工作簿…</translation>
     </message>
     <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Show the result as a chart</source>
+        <translation>以图表显示结果</translation>
+    </message>
+    <message>
         <source>Could not read the result: %1</source>
         <translation>无法读取结果集：%1</translation>
     </message>
@@ -1435,6 +1585,65 @@
     <message>
         <source>Untitled-%1.%2</source>
         <translation>未命名-%1.%2</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::SelectionStatsBar</name>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop counting: the figures so far stay, marked partial</source>
+        <translation>停止统计：保留目前的数字，并标为部分结果</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Count %1</source>
+        <translation>计数 %1</translation>
+    </message>
+    <message>
+        <source>NULL %1</source>
+        <translation>NULL %1</translation>
+    </message>
+    <message>
+        <source>Distinct %1</source>
+        <translation>不同值 %1</translation>
+    </message>
+    <message>
+        <source>Min %1</source>
+        <translation>最小 %1</translation>
+    </message>
+    <message>
+        <source>Max %1</source>
+        <translation>最大 %1</translation>
+    </message>
+    <message>
+        <source>Sum %1</source>
+        <translation>求和 %1</translation>
+    </message>
+    <message>
+        <source>Average %1</source>
+        <translation>平均 %1</translation>
+    </message>
+    <message>
+        <source>So far, %1 rows read: %2</source>
+        <translation>目前已读 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>stopped after %1 rows</source>
+        <translation>在 %1 行后停止</translation>
+    </message>
+    <message>
+        <source>could not read every row: %1</source>
+        <translation>无法读取全部行：%1</translation>
+    </message>
+    <message>
+        <source>Partial (%1): %2</source>
+        <translation>部分结果（%1）：%2</translation>
     </message>
 </context>
 <context>

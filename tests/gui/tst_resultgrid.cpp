@@ -4,9 +4,11 @@
 // whole result with the bar that says what it covers, "1 row".
 #include "api/linkisclient.h"
 #include "jobs/jobtracker.h"
+#include "results/columnstatsjob.h"
 #include "results/resultexporter.h"
 #include "results/resultgrid.h"
 #include "results/resulttablemodel.h"
+#include "results/selectionstatsbar.h"
 #include "testgateway.h"
 
 #include <QAction>
@@ -224,6 +226,87 @@ private slots:
         QFile out(file);
         QVERIFY(out.open(QIODevice::ReadOnly));
         QCOMPARE(out.read(2), QByteArray("PK")); // a zip, as every xlsx is
+    }
+
+    void selectedCellsShowTheirStatistics()
+    {
+        auto g = grid(m_sales);
+        QVERIFY(g);
+        QTRY_COMPARE_WITH_TIMEOUT(g->model()->rowCount(), 6, 20000);
+        SelectionStatsBar *stats = g->selectionStats();
+        QItemSelectionModel *selection = g->view()->selectionModel();
+        // One cell: no statistics line.
+        selection->select(g->model()->index(0, 1), QItemSelectionModel::ClearAndSelect);
+        stats->recount();
+        QVERIFY(stats->text().isEmpty());
+        // quantity, rows 0-3: 1, 10, 2, NULL.
+        selection->select(QItemSelection(g->model()->index(0, 1), g->model()->index(3, 1)),
+                          QItemSelectionModel::ClearAndSelect);
+        QTRY_VERIFY_WITH_TIMEOUT(!stats->isCounting() && stats->text().startsWith(u"Count"), 20000);
+        QCOMPARE(stats->text(),
+                 QStringLiteral("Count 4 \u00b7 NULL 1 \u00b7 Distinct 3 \u00b7 Min 1 "
+                                "\u00b7 Max 10 \u00b7 Sum 13 \u00b7 Average 4.33333333333333"));
+        // Two columns of numbers together.
+        selection->select(QItemSelection(g->model()->index(0, 0), g->model()->index(1, 1)),
+                          QItemSelectionModel::ClearAndSelect);
+        QTRY_VERIFY_WITH_TIMEOUT(!stats->isCounting() && stats->text().contains(u"Sum 11,006.6"),
+                                 20000);
+    }
+
+    void aWholeColumnCoversRowsNotLoadedYet()
+    {
+        auto g = grid(m_big);
+        QVERIFY(g);
+        ResultTableModel *model = g->model();
+        model->setPageSize(1000);
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() >= 1000 && !model->isLoading(), 20000);
+        QVERIFY(model->moreAvailable());
+        SelectionStatsBar *stats = g->selectionStats();
+        stats->job()->setTargetChunkRows(2000); // seven chunks, counted apart and merged
+        QSignalSpy progress(stats->job(), &ColumnStatsJob::progress);
+        g->view()->selectColumn(0);
+        stats->recount();
+        QVERIFY(stats->isCounting());
+        QTRY_VERIFY_WITH_TIMEOUT(!stats->isCounting(), 30000);
+        const ColumnStats s = stats->job()->result();
+        QCOMPARE(s.count, 12345);
+        QCOMPARE(s.distinct, 12345);
+        QCOMPARE(s.min, 1.0);
+        QCOMPARE(s.max, 12345.0);
+        QCOMPARE(s.sum, 12345.0 * 12346 / 2);
+        QVERIFY(!s.partial);
+        QVERIFY(progress.size() >= 7); // (an eighth, empty chunk may be read past the end)
+        // While it counted, each step said it was not the whole answer yet.
+        QVERIFY(progress.first().at(0).value<ColumnStats>().partial);
+        QVERIFY2(stats->text().startsWith(u"Count 12,345"), qPrintable(stats->text()));
+        QVERIFY(model->rowCount() < 12345); // the grid itself did not have to read it all
+
+        // Stopped: what was counted stays, and says it is partial.
+        stats->recount();
+        QVERIFY(stats->isCounting());
+        auto *stop = stats->findChild<QToolButton *>(QStringLiteral("stopStats"));
+        QVERIFY(stop && stop->isVisible());
+        QTest::mouseClick(stop, Qt::LeftButton);
+        QVERIFY(!stats->isCounting());
+        QVERIFY(stats->job()->result().partial);
+        QVERIFY2(stats->text().startsWith(u"Partial (stopped"), qPrintable(stats->text()));
+    }
+
+    void sortedRowsAreCountedAsShown()
+    {
+        auto g = grid(m_big);
+        QVERIFY(g);
+        ResultTableModel *model = g->model();
+        model->setPageSize(1000);
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() >= 1000, 20000);
+        model->sort(0, Qt::DescendingOrder);
+        QTRY_VERIFY_WITH_TIMEOUT(model->isArranged() && !model->isArranging(), 30000);
+        SelectionStatsBar *stats = g->selectionStats();
+        g->view()->selectionModel()->select(QItemSelection(model->index(0, 0), model->index(2, 0)),
+                                            QItemSelectionModel::ClearAndSelect);
+        stats->recount();
+        QTRY_VERIFY_WITH_TIMEOUT(!stats->isCounting(), 20000);
+        QCOMPARE(stats->job()->result().sum, 12345.0 + 12344 + 12343);
     }
 
     void cancelWhileReadingKeepsTheRows()

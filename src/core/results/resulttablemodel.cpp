@@ -285,6 +285,21 @@ void ResultTableModel::evict(int keep)
     }
 }
 
+LinkisClient *ResultTableModel::client() const
+{
+    return m_client;
+}
+
+bool ResultTableModel::cachedPage(int page, QList<QStringList> *rows, QList<QBitArray> *nulls) const
+{
+    const auto it = m_pages.constFind(page);
+    if (it == m_pages.cend())
+        return false;
+    *rows = it->rows;
+    *nulls = it->nulls;
+    return true;
+}
+
 const ResultTableModel::Page *ResultTableModel::pageFor(int row) const
 {
     const int page = row / m_pageSize;

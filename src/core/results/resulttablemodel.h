@@ -62,6 +62,7 @@ public:
     void setResultSet(const QString &path);
     void clear() { setResultSet(QString()); }
     QString resultSet() const { return m_path; }
+    LinkisClient *client() const;
 
     bool isText() const { return m_type != ResultPage::Type::Table; }
     ResultPage::Type resultType() const { return m_type; }
@@ -105,6 +106,9 @@ public:
     // The row of the result set shown at `row`.
     int sourceRow(int row) const;
     ColumnKind columnKindAt(int column) const { return m_kinds.value(column, ColumnKind::Text); }
+    // The rows of a page (0-based) if it is in the cache: shared copies, cheap to hand to a
+    // worker thread. The NULL flags have a bit per column.
+    bool cachedPage(int page, QList<QStringList> *rows, QList<QBitArray> *nulls) const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

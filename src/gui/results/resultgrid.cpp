@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "results/resultgrid.h"
 
+#include "charts/chartview.h"
+
 #include "results/cellcopy.h"
 #include "results/nullcelldelegate.h"
 #include "results/resultexporter.h"
 #include "results/resulttablemodel.h"
 #include "results/rowformat.h"
+#include "results/selectionstatsbar.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -47,6 +50,7 @@ ResultGrid::ResultGrid(LinkisClient *client, const QString &resultSetPath, QWidg
     // The model sorts and filters itself (by the column's type, over the whole result set when
     // it fits the cache); a QSortFilterProxyModel would sort the loaded rows as text.
     m_view->setModel(m_model);
+    m_selectionStats = new SelectionStatsBar(m_model, m_view, this);
     m_view->setItemDelegate(new NullCellDelegate(m_view));
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectItems);
@@ -118,6 +122,14 @@ ResultGrid::ResultGrid(LinkisClient *client, const QString &resultSetPath, QWidg
                     [this] { exportWithDialog(QStringLiteral("xlsx")); })
         ->setObjectName(QStringLiteral("exportXlsx"));
     exportButton->setMenu(menu);
+    m_chartButton = new QToolButton(this);
+    m_chartButton->setObjectName(QStringLiteral("showChart"));
+    m_chartButton->setText(tr("Chart"));
+    m_chartButton->setToolTip(tr("Show the result as a chart"));
+    m_chartButton->setCheckable(true);
+    m_chartButton->setAutoRaise(true);
+    connect(m_chartButton, &QToolButton::toggled, this, &ResultGrid::showChart);
+    bar->addWidget(m_chartButton);
     bar->addWidget(fit);
     bar->addWidget(copy);
     bar->addWidget(exportButton);
@@ -127,6 +139,7 @@ ResultGrid::ResultGrid(LinkisClient *client, const QString &resultSetPath, QWidg
     layout->setSpacing(0);
     layout->addWidget(m_arrangeBar);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_selectionStats);
     layout->addLayout(bar);
 
     connect(fit, &QToolButton::clicked, this, &ResultGrid::fitColumns);
@@ -183,6 +196,38 @@ ResultGrid::ResultGrid(LinkisClient *client, const QString &resultSetPath, QWidg
 }
 
 ResultGrid::~ResultGrid() = default;
+
+ChartView *ResultGrid::chartView()
+{
+    if (!m_chart) {
+        m_chart = new ChartView(m_client, m_model, this);
+        m_chart->hide();
+        static_cast<QVBoxLayout *>(layout())->insertWidget(layout()->indexOf(m_view) + 1, m_chart,
+                                                           1);
+    }
+    return m_chart;
+}
+
+bool ResultGrid::isChartShown() const
+{
+    return m_chart && m_chart->isVisibleTo(this);
+}
+
+void ResultGrid::showChart(bool show)
+{
+    if (show == isChartShown() || (show && m_model->isText()))
+        return;
+    ChartView *chart = chartView();
+    m_view->setVisible(!show);
+    chart->setVisible(show);
+    if (show) {
+        m_selectionStats->hide();
+    } else {
+        m_selectionStats->recount();
+    }
+    const QSignalBlocker block(m_chartButton);
+    m_chartButton->setChecked(show);
+}
 
 QWidget *ResultGrid::focusTarget() const
 {

@@ -12,9 +12,11 @@ class QToolButton;
 
 namespace linkisdesk {
 
+class ChartView;
 class LinkisClient;
 class ResultExporter;
 class ResultTableModel;
+class SelectionStatsBar;
 struct CellBlock;
 
 // One result set: a grid on the paged ResultTableModel (sort by the column's type and filter by
@@ -50,6 +52,12 @@ public:
     // Starts an export; the format comes from the file suffix (csv, tsv, json/jsonl).
     bool exportTo(const QString &filePath);
     ResultExporter *exporter() const { return m_exporter; }
+    // The chart of this result set instead of the grid (created when first shown).
+    void showChart(bool show);
+    bool isChartShown() const;
+    ChartView *chartView();
+    // The statistics line of the selected cells.
+    SelectionStatsBar *selectionStats() const { return m_selectionStats; }
 
     // "1 row", "2 rows", "100,000 rows" (English has no plural catalogue: the singular is its
     // own source string).
@@ -77,6 +85,9 @@ private:
     QToolButton *m_cancelArrange;
     QToolButton *m_clearArrange;
     QLabel *m_summary;
+    SelectionStatsBar *m_selectionStats = nullptr;
+    ChartView *m_chart = nullptr;
+    QToolButton *m_chartButton = nullptr;
     QProgressBar *m_exportProgress;
     QToolButton *m_cancelExport;
     QAction *m_exportOrderNote;

@@ -184,17 +184,6 @@
     </message>
 </context>
 <context>
-    <name>ChartData</name>
-    <message>
-        <source>count</source>
-        <translation>计数</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-</context>
-<context>
     <name>linkisdesk::AboutDialog</name>
     <message>
         <source>About Linkis Desk</source>
@@ -350,6 +339,14 @@
     <message>
         <source>a sample of %L1 of %L2 points that keeps the line's shape</source>
         <translation>%L2 个点中保持线形的 %L1 个采样点</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
     <message>
         <source>Export chart</source>
@@ -1292,6 +1289,10 @@
     <message>
         <source>Show the result as a chart</source>
         <translation>以图表显示结果</translation>
+    </message>
+    <message>
+        <source>Select column (statistics of every row)</source>
+        <translation>选择整列（统计所有行）</translation>
     </message>
     <message>
         <source>Could not read the result: %1</source>

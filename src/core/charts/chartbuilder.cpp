@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartbuilder.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
 
 #include <algorithm>
@@ -119,7 +118,7 @@ ChartData buildChart(const ChartTable &table, const ChartSpec &spec, int maxPoin
     const bool noY = table.y.empty();
     const Aggregation aggregation = noY ? Aggregation::Count : spec.aggregation;
     for (qsizetype i = 0; i < ys; ++i) {
-        data.seriesNames << (noY ? QCoreApplication::translate("ChartData", "count")
+        data.seriesNames << (noY ? QStringLiteral("count")
                                  : table.columnNames.value(table.yColumns.value(i)));
     }
     auto yAt = [&table, noY](qsizetype series, size_t row) {
@@ -201,7 +200,7 @@ ChartData buildChart(const ChartTable &table, const ChartSpec &spec, int maxPoin
             }
         }
         if (other > 0) {
-            names << QCoreApplication::translate("ChartData", "Other");
+            names << QStringLiteral("Other");
             points << QPointF(double(points.size()), other);
             data.categoriesCut = true;
         }

@@ -32,7 +32,9 @@ struct ChartData
 // combines the y values of each x with the spec's aggregation (NULL y values are left out; count
 // counts the non-NULL ones, or the rows when there is no y column), and for line, area and scatter
 // charts draws at most maxPoints points a series (downsampleLttb). Bar charts show the first
-// maxCategories x values; a pie (its first y column) its largest slices, the rest as "Other".
+// maxCategories x values; a pie (its first y column) its largest slices, the rest as a last
+// slice "Other" (categoriesCut). Without y columns the one series is named "count". (The view
+// translates those two names.)
 ChartData buildChart(const ChartTable &table, const ChartSpec &spec, int maxPoints = 2000,
                      int maxCategories = 200, int maxSlices = 12);
 

@@ -269,23 +269,7 @@ void ChartView::build()
     const std::shared_ptr<const ChartTable> table = m_job->table();
     if (!table)
         return;
-    // The table may hold more y columns than the chart shows: pick them by position.
-    ChartSpec spec = m_spec;
-    ChartTable view;
-    const ChartTable *source = table.get();
-    if (table->yColumns != spec.yColumns) {
-        view.xColumn = table->xColumn;
-        view.xKind = table->xKind;
-        view.columnNames = table->columnNames;
-        view.rows = table->rows;
-        view.x = table->x;
-        view.xCategory = table->xCategory;
-        view.categories = table->categories;
-        view.yColumns = spec.yColumns;
-        for (int y : std::as_const(spec.yColumns))
-            view.y.push_back(table->y[size_t(table->yColumns.indexOf(y))]);
-        source = &view;
-    }
+    const ChartSpec spec = m_spec;
     const quint64 generation = ++m_buildGeneration;
     m_building = true;
     auto *watcher = new QFutureWatcher<ChartData>(this);
@@ -297,19 +281,31 @@ void ChartView::build()
         m_drawn = spec;
         render(watcher->result());
     });
-    // Copying the picked columns happens on the worker too when the table is shared as is.
-    if (source == table.get()) {
-        watcher->setFuture(
-            runInPool<ChartData>([table, spec] { return buildChart(*table, spec); }));
-    } else {
-        watcher->setFuture(runInPool<ChartData>(
-            [view = std::move(view), spec] { return buildChart(view, spec); }));
-    }
+    watcher->setFuture(runInPool<ChartData>([table, spec] {
+        if (table->yColumns == spec.yColumns)
+            return buildChart(*table, spec);
+        // The table holds more y columns than the chart shows: the ones asked for, in order.
+        ChartTable picked(table->xColumn, spec.yColumns, table->xKind);
+        picked.columnNames = table->columnNames;
+        picked.rows = table->rows;
+        picked.x = table->x;
+        picked.xCategory = table->xCategory;
+        picked.categories = table->categories;
+        for (qsizetype i = 0; i < spec.yColumns.size(); ++i)
+            picked.y[size_t(i)] = table->y[size_t(table->yColumns.indexOf(spec.yColumns.at(i)))];
+        return buildChart(picked, spec);
+    }));
 }
 
-void ChartView::render(const ChartData &data)
+void ChartView::render(const ChartData &built)
 {
-    m_data = data;
+    m_data = built;
+    const ChartData &data = m_data;
+    // The two names buildChart gives in English.
+    if (m_spec.yColumns.isEmpty() && !m_data.seriesNames.isEmpty())
+        m_data.seriesNames.first() = tr("count");
+    if (m_spec.kind == ChartSpec::Kind::Pie && m_data.categoriesCut && !m_data.categories.isEmpty())
+        m_data.categories.last() = tr("Other");
     auto *chart = new QChart;
     chart->setAnimationOptions(QChart::NoAnimation);
     const QString yTitle = data.seriesNames.size() == 1
@@ -402,6 +398,14 @@ void ChartView::render(const ChartData &data)
                          .arg(data.groups);
         if (data.categoriesCut)
             notes << tr("the first %L1 of %L2 x values").arg(data.categoriesShown).arg(data.groups);
+    }
+    // Round tick values; no decimals on an axis of big numbers.
+    for (QAbstractAxis *axis : chart->axes()) {
+        if (auto *values = qobject_cast<QValueAxis *>(axis)) {
+            values->applyNiceNumbers();
+            if (values->max() - values->min() >= 100)
+                values->setLabelFormat(QStringLiteral("%.0f"));
+        }
     }
     chart->legend()->setVisible(data.series.size() > 1 || m_spec.kind == ChartSpec::Kind::Pie);
     QChart *old = m_chartView->chart();

@@ -180,6 +180,14 @@ ResultGrid::ResultGrid(LinkisClient *client, const QString &resultSetPath, QWidg
     m_view->addAction(copyShortcut);
     // Ctrl+End goes to the true last row at once: the model finds the row count with a few
     // tiny requests and loads only the pages on screen, instead of reading every page.
+    // Ctrl+Space selects the current column, as in spreadsheets (a header click sorts here): its
+    // statistics then cover the whole result set.
+    auto *columnShortcut = new QAction(m_view);
+    columnShortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Space));
+    columnShortcut->setShortcutContext(Qt::WidgetShortcut);
+    connect(columnShortcut, &QAction::triggered, this,
+            [this] { m_view->selectColumn(qMax(0, m_view->currentIndex().column())); });
+    m_view->addAction(columnShortcut);
     auto *endShortcut = new QAction(m_view);
     endShortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_End));
     endShortcut->setShortcutContext(Qt::WidgetShortcut);
@@ -444,6 +452,11 @@ QMenu *ResultGrid::createContextMenu(const QModelIndex &at, QWidget *parent)
     QAction *filter =
         menu->addAction(tr("Filter by this value"), this, [this, index] { filterBy(index); });
     filter->setObjectName(QStringLiteral("filterByValue"));
+    QAction *column = menu->addAction(tr("Select column (statistics of every row)"), this,
+                                      [this, index] { m_view->selectColumn(index.column()); });
+    column->setObjectName(QStringLiteral("selectColumn"));
+    column->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Space));
+    column->setEnabled(index.isValid() && !m_model->isText());
     filter->setEnabled(index.isValid() && !m_model->isText());
     if (m_model->arrangement().filterColumn >= 0) {
         menu->addAction(tr("Clear filter"), m_model, &ResultTableModel::clearFilter)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gateway.h"
 
+#include "engines/enginemanager.h"
 #include "engines/processtree.h"
 #include "engines/sqlitecatalog.h"
 #include "http/authservice.h"
@@ -11,6 +12,7 @@
 #include "routes/entranceroutes.h"
 #include "routes/filesystemroutes.h"
 #include "routes/jobhistoryroutes.h"
+#include "routes/linkismanagerroutes.h"
 #include "routes/userroutes.h"
 #include "store/jobstore.h"
 
@@ -94,7 +96,13 @@ Result<HttpServer *> Gateway::open()
         return fail(error);
 
     m_router = std::make_unique<Router>();
+    m_engines = std::make_unique<EngineManager>(
+        paths.dataDir(),
+        EngineManager::Limits {m_options.engineIdleTimeoutMs, m_options.maxEnginesPerUser});
     m_jobs = std::make_unique<JobManager>(*m_store, paths, m_options.maxJobs);
+    m_jobs->setEngines(m_engines.get());
+    m_linkisManager = std::make_unique<LinkisManagerRoutes>(*m_engines, *m_jobs);
+    m_linkisManager->install(*m_router);
     m_entrance = std::make_unique<EntranceRoutes>(*m_jobs);
     m_user = std::make_unique<UserRoutes>(*m_auth);
     m_history = std::make_unique<JobHistoryRoutes>(*m_jobs, *m_store);
@@ -185,6 +193,7 @@ Result<QUrl> Gateway::start()
     else if (address.protocol() == QAbstractSocket::IPv6Protocol)
         hostForUrl = u'[' + hostForUrl + u']';
     m_jobs->setInstance(hostForUrl + u':' + QString::number(port));
+    m_engines->setHost(hostForUrl);
     m_url = QUrl(QStringLiteral("http://%1:%2").arg(hostForUrl).arg(port));
     return m_url;
 }
@@ -195,6 +204,8 @@ void Gateway::stop()
         m_http->stopAccepting();
     if (m_jobs)
         m_jobs->shutdown();
+    if (m_engines)
+        m_engines->shutdown();
 }
 
 } // namespace linkisdesk::gateway

@@ -23,6 +23,8 @@ class FilesystemRoutes;
 class DatasourceRoutes;
 class SqliteCatalog;
 class GatewayPaths;
+class EngineManager;
+class LinkisManagerRoutes;
 
 // The whole local gateway: job history, jobs, routes and the HTTP server. Tests can run it
 // in-process; main.cpp runs it as linkis-desk-gateway.
@@ -48,6 +50,7 @@ public:
     QString token() const { return m_options.token; }
     QString dataDir() const { return m_options.dataDir; }
     JobManager &jobs() { return *m_jobs; }
+    EngineManager &engines() { return *m_engines; }
 
     static QString defaultDataDir();
     static QString newToken();
@@ -61,6 +64,7 @@ private:
     std::unique_ptr<JobStore> m_store;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<Router> m_router;
+    std::unique_ptr<EngineManager> m_engines; // outlives the jobs that run in its engines
     std::unique_ptr<JobManager> m_jobs;
     std::unique_ptr<EntranceRoutes> m_entrance;
     std::unique_ptr<UserRoutes> m_user;
@@ -68,6 +72,7 @@ private:
     std::unique_ptr<FilesystemRoutes> m_filesystem;
     std::unique_ptr<SqliteCatalog> m_catalog;
     std::unique_ptr<DatasourceRoutes> m_datasource;
+    std::unique_ptr<LinkisManagerRoutes> m_linkisManager;
     std::unique_ptr<HttpServer> m_http;
 };
 

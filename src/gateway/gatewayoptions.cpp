@@ -70,8 +70,18 @@ Result<GatewayOptions> GatewayOptions::parse(const QStringList &arguments)
                        "it gets 408 (default %1).")
             .arg(defaults.requestTimeoutMs / 1000),
         QStringLiteral("seconds"), QString::number(defaults.requestTimeoutMs / 1000));
+    const QCommandLineOption engineIdle(
+        QStringLiteral("engine-idle-timeout"),
+        QStringLiteral("End a reused python or SQL engine after this many idle seconds "
+                       "(default 1800)."),
+        QStringLiteral("seconds"), QStringLiteral("1800"));
+    const QCommandLineOption maxEngines(
+        QStringLiteral("max-engines-per-user"),
+        QStringLiteral("Reused engines a user may have at once (default 4); beyond, a job runs "
+                       "in an engine of its own."),
+        QStringLiteral("n"), QStringLiteral("4"));
     p.addOptions({version, host, port, dataDir, token, users, proxy, maxJobs, runtime, database,
-                  maxConnections, idleTimeout, requestTimeout});
+                  maxConnections, idleTimeout, requestTimeout, engineIdle, maxEngines});
     if (!p.parse(arguments))
         return ApiError::make(ApiError::Kind::Usage, p.errorText());
     if (p.isSet(QStringLiteral("help")))
@@ -129,6 +139,13 @@ Result<GatewayOptions> GatewayOptions::parse(const QStringList &arguments)
     if (!milliseconds(requestTimeout, &o.http.requestTimeoutMs))
         return ApiError::make(ApiError::Kind::Usage,
                               QStringLiteral("--request-timeout must be 0.1..86400 seconds"));
+    if (!milliseconds(engineIdle, &o.engineIdleTimeoutMs))
+        return ApiError::make(ApiError::Kind::Usage,
+                              QStringLiteral("--engine-idle-timeout must be 0.1..86400 seconds"));
+    o.maxEnginesPerUser = p.value(maxEngines).toInt(&ok);
+    if (!ok || o.maxEnginesPerUser < 1)
+        return ApiError::make(ApiError::Kind::Usage,
+                              QStringLiteral("--max-engines-per-user must be >= 1"));
     if (p.isSet(token) && o.token.isEmpty())
         return ApiError::make(ApiError::Kind::Usage, QStringLiteral("--token must not be empty"));
     return o;

@@ -22,6 +22,8 @@ struct GatewayOptions
     QString runtimeFile; // where to write {"url","token","pid"} (0600); removed on exit
     QStringList databases; // --database NAME=FILE specs, checked by SqliteCatalog::parseSpec
     HttpLimits http; // --max-connections, --idle-timeout, --request-timeout
+    int engineIdleTimeoutMs = 30 * 60 * 1000; // --engine-idle-timeout (seconds)
+    int maxEnginesPerUser = 4; // --max-engines-per-user
     bool showVersion = false;
 
     // Parses argv (arguments.at(0) is the program). --help prints and exits inside.

@@ -19,7 +19,6 @@ private slots:
     void variablesAreSubstituted();
     void sqlErrorFailsWithLineAndMessage();
     void pythonOutputIsLoggedAndATextResult();
-    void killPythonBusyLoopEndsTheProcessGroup();
     void killShellBackgroundSleepLeavesNoProcess();
     void killLongSqliteQuery();
     void killJobsKillsEveryListedJob();
@@ -347,28 +346,6 @@ void TestGatewayJobs::pythonOutputIsLoggedAndATextResult()
                 .contains(QStringLiteral("code 3")));
 }
 
-void TestGatewayJobs::killPythonBusyLoopEndsTheProcessGroup()
-{
-    const QJsonObject job = m_gw->submit(QStringLiteral("print('spinning')\nwhile True: pass"),
-                                         QStringLiteral("python"), QStringLiteral("python"));
-    const QString execId = job.value(QStringLiteral("execID")).toString();
-    const QString script =
-        QStringLiteral("/work/%1/script.py").arg(job.value(QStringLiteral("taskID")).toInteger());
-    qint64 pgid = 0;
-    QTRY_VERIFY_WITH_TIMEOUT((pgid = findProcess(script)) != 0, 10000);
-    QCOMPARE(m_gw->status(execId), QStringLiteral("Running"));
-    QVERIFY(!processesInGroup(pgid).isEmpty());
-
-    const HttpResult kill = m_gw->get(QStringLiteral("entrance/%1/kill?taskID=%2")
-                                          .arg(execId)
-                                          .arg(job.value(QStringLiteral("taskID")).toInteger()));
-    QCOMPARE(kill.status(), 0);
-    QTRY_VERIFY_WITH_TIMEOUT(processesInGroup(pgid).isEmpty(), 1000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_gw->status(execId), QStringLiteral("Cancelled"), 1000);
-    // A second kill of a finished job is refused.
-    QCOMPARE(m_gw->get(QStringLiteral("entrance/%1/kill").arg(execId)).status(), 1);
-}
-
 void TestGatewayJobs::killShellBackgroundSleepLeavesNoProcess()
 {
     const QJsonObject job = m_gw->submit(QStringLiteral("echo started\nsleep 1000 &\nwait"),
@@ -494,7 +471,9 @@ void TestGatewayJobs::progressHasOneItemPerStatement()
         QCOMPARE(item.toObject().value(QStringLiteral("totalTasks")).toInt(), 1);
     }
     const HttpResult pr = m_gw->get(QStringLiteral("entrance/%1/progressWithResource").arg(execId));
-    QVERIFY(pr.data().contains(QStringLiteral("yarnMetrics")));
+    QVERIFY(!pr.data().contains(QStringLiteral("yarnMetrics")));
+    QVERIFY(pr.data().contains(QStringLiteral("yarnResource")));
+    QVERIFY(pr.data().value(QStringLiteral("yarnResource")).isNull());
 }
 
 QTEST_GUILESS_MAIN(TestGatewayJobs)

@@ -83,11 +83,8 @@ void ProcessEngine::start()
         error = QStringLiteral("cannot write the script file %1: %2").arg(script, f.errorString());
     }
     f.close();
-    if (error.isEmpty()) {
-        QDir().mkpath(m_ctx.resultDir);
-        m_stdoutResult.open(m_ctx.resultDir + QStringLiteral("/_0.dolphin"),
-                            ResultSetWriter::Type::Text, {}, &error);
-    }
+    if (error.isEmpty())
+        m_output.open(m_ctx, &error);
     if (!error.isEmpty()) {
         m_ctx.log->append(Level::Error, error);
         QMetaObject::invokeMethod(
@@ -137,50 +134,16 @@ void ProcessEngine::start()
 void ProcessEngine::readOutput(QProcess::ProcessChannel channel)
 {
     m_process.setReadChannel(channel);
-    m_pending[channel] += m_process.readAll();
-    flushLines(channel, false);
-}
-
-void ProcessEngine::flushLines(QProcess::ProcessChannel channel, bool atEnd)
-{
-    QByteArray &buf = m_pending[channel];
-    const qsizetype lastNl = buf.lastIndexOf('\n');
-    QByteArray complete;
-    if (atEnd) {
-        complete = buf;
-        buf.clear();
-        if (complete.isEmpty())
-            return;
-        if (complete.endsWith('\n'))
-            complete.chop(1);
-    } else {
-        if (lastNl < 0)
-            return;
-        complete = buf.left(lastNl);
-        buf.remove(0, lastNl + 1);
-    }
-    QStringList lines;
-    for (const QByteArray &raw : complete.split('\n')) {
-        QString line = QString::fromUtf8(raw);
-        if (line.endsWith(u'\r'))
-            line.chop(1);
-        lines << line;
-        if (channel == QProcess::StandardOutput && m_stdoutResult.isOpen())
-            m_stdoutResult.addTextLine(line);
-    }
-    if (channel == QProcess::StandardError && !lines.isEmpty())
-        m_lastError = lines.constLast();
-    m_ctx.log->appendLines(channel == QProcess::StandardOutput ? Level::Info : Level::Error, lines);
+    m_output.add(channel == QProcess::StandardOutput ? ProcessOutput::Stdout
+                                                     : ProcessOutput::Stderr,
+                 m_process.readAll());
     // Output that cannot be kept (a full disk): stop the job rather than let it run on and
     // lose the rest; it ends Failed with the reason.
-    if (m_outputError.isEmpty()) {
-        m_outputError = m_stdoutResult.error();
-        if (m_outputError.isEmpty())
-            m_outputError = m_ctx.log->writeError();
-        if (!m_outputError.isEmpty()) {
-            m_ctx.log->append(Level::Error, m_outputError + QStringLiteral("; stopping the job."));
-            cancel();
-        }
+    if (!m_stoppedForOutput && !m_output.outputError().isEmpty()) {
+        m_stoppedForOutput = true;
+        m_ctx.log->append(Level::Error,
+                          m_output.outputError() + QStringLiteral("; stopping the job."));
+        cancel();
     }
 }
 
@@ -253,13 +216,13 @@ void ProcessEngine::onFinished(int exitCode, QProcess::ExitStatus exitStatus)
 {
     readOutput(QProcess::StandardOutput);
     readOutput(QProcess::StandardError);
-    flushLines(QProcess::StandardOutput, true);
-    flushLines(QProcess::StandardError, true);
+    m_output.flush(ProcessOutput::Stdout);
+    m_output.flush(ProcessOutput::Stderr);
     const QString name =
         m_language == Language::Python ? QStringLiteral("python3") : QStringLiteral("bash");
-    if (!m_outputError.isEmpty()) {
+    if (!m_output.outputError().isEmpty()) {
         m_exitOutcome = EngineOutcome {EngineOutcome::Kind::Failed, ErrorCodes::OutputNotWritten,
-                                       m_outputError, 1};
+                                       m_output.outputError(), 1};
     } else if (m_cancelled) {
         m_exitOutcome = EngineOutcome {EngineOutcome::Kind::Cancelled, ErrorCodes::Cancelled,
                                        QStringLiteral("Killed on request."), 1};
@@ -269,8 +232,8 @@ void ProcessEngine::onFinished(int exitCode, QProcess::ExitStatus exitStatus)
         QString why = exitStatus == QProcess::CrashExit
             ? QStringLiteral("%1 was killed by a signal").arg(name)
             : QStringLiteral("%1 exited with code %2").arg(name).arg(exitCode);
-        if (!m_lastError.isEmpty())
-            why += QStringLiteral(": ") + m_lastError;
+        if (!m_output.lastError().isEmpty())
+            why += QStringLiteral(": ") + m_output.lastError();
         m_ctx.log->append(Level::Error, why);
         m_exitOutcome =
             EngineOutcome {EngineOutcome::Kind::Failed, ErrorCodes::ProcessFailed, why, 1};
@@ -300,20 +263,12 @@ void ProcessEngine::finish(const EngineOutcome &outcome)
     if (m_done)
         return;
     m_done = true;
-    const bool printed = m_stdoutResult.rowCount() > 0;
     QString resultError;
     EngineOutcome result = outcome;
-    if (!m_stdoutResult.close(&resultError) && result.kind == EngineOutcome::Kind::Succeed) {
+    if (!m_output.close(&resultError) && result.kind == EngineOutcome::Kind::Succeed) {
         m_ctx.log->append(Level::Error, resultError);
         result = EngineOutcome {EngineOutcome::Kind::Failed, ErrorCodes::OutputNotWritten,
                                 resultError, 1};
-    }
-    if (!printed) {
-        // Nothing on stdout: no result set at all, as Linkis reports a job without results.
-        const QString file = m_ctx.resultDir + QStringLiteral("/_0.dolphin");
-        QFile::remove(file);
-        QFile::remove(file + QStringLiteral(".idx"));
-        QDir().rmdir(m_ctx.resultDir);
     }
     QFile::remove(m_ctx.workDir + QStringLiteral("/script.py"));
     QFile::remove(m_ctx.workDir + QStringLiteral("/script.sh"));

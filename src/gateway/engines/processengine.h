@@ -2,8 +2,8 @@
 #pragma once
 
 #include "engines/engine.h"
+#include "engines/processoutput.h"
 #include "engines/processtree.h"
-#include "store/resultsetwriter.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -37,7 +37,6 @@ public:
 
 private:
     void readOutput(QProcess::ProcessChannel channel);
-    void flushLines(QProcess::ProcessChannel channel, bool atEnd);
     void onFinished(int exitCode, QProcess::ExitStatus exitStatus);
     void onError(QProcess::ProcessError error);
     void sweep();
@@ -45,10 +44,8 @@ private:
 
     Language m_language;
     QProcess m_process;
-    ResultSetWriter m_stdoutResult;
-    QByteArray m_pending[2]; // partial lines of stdout, stderr
-    QString m_lastError;
-    QString m_outputError; // the log or the result could not be written: the job failed
+    ProcessOutput m_output;
+    bool m_stoppedForOutput = false; // the log or the result could not be written
     static constexpr int SweepIntervalMs = 20;
     static constexpr int KillGraceMs = 300; // SIGTERM, then SIGKILL
     static constexpr int GiveUpMs = 5000; // processes still alive then: the job failed

@@ -10,18 +10,12 @@
 
 namespace linkisdesk::gateway {
 
-namespace {
-
-// SQL jobs get their own pool: the global one has only as many threads as cores, and
-// --max-jobs may allow more jobs to run at once.
-QThreadPool *sqlitePool()
+QThreadPool *SqliteEngine::pool()
 {
     static QThreadPool pool;
     pool.setMaxThreadCount(64);
     return &pool;
 }
-
-} // namespace
 
 SqliteEngine::SqliteEngine(EngineContext context, QObject *parent)
     : Engine(std::move(context), parent)
@@ -53,7 +47,7 @@ void SqliteEngine::start()
     };
     m_runner = std::make_shared<SqliteScriptRunner>(m_ctx, progress);
     auto runner = m_runner;
-    m_watcher.setFuture(QtConcurrent::run(sqlitePool(), [runner] { return runner->run(); }));
+    m_watcher.setFuture(QtConcurrent::run(pool(), [runner] { return runner->run(); }));
 }
 
 void SqliteEngine::cancel()

@@ -25,6 +25,10 @@ public:
     void cancel() override;
     bool waitForDone(int ms) override;
 
+    // SQL jobs get their own pool: the global one has only as many threads as cores, and
+    // --max-jobs may allow more jobs to run at once.
+    static QThreadPool *pool();
+
 private:
     std::shared_ptr<SqliteScriptRunner> m_runner;
     QFutureWatcher<EngineOutcome> m_watcher;

@@ -90,13 +90,16 @@ void SqliteScriptRunner::cancel()
 
 bool SqliteScriptRunner::openWorkspace(QString *error)
 {
-    sqlite3 *db = WorkspaceDb::open(m_ctx.workspaceDb, error);
+    const bool reused = m_shared && *m_shared;
+    sqlite3 *db = reused ? *m_shared : WorkspaceDb::open(m_ctx.workspaceDb, error);
     if (!db)
         return false;
     {
         QMutexLocker lock(&m_dbMutex);
         m_db = db;
     }
+    if (m_shared)
+        *m_shared = db;
     // Cancellation also reaches statements between sqlite3_interrupt calls.
     sqlite3_progress_handler(
         db, 10000,
@@ -104,21 +107,39 @@ bool SqliteScriptRunner::openWorkspace(QString *error)
             return static_cast<SqliteScriptRunner *>(self)->m_cancelled.load() ? 1 : 0;
         },
         this);
-    WorkspaceDb::ensureDemo(
-        db, [this](Level level, const QString &line) { m_ctx.log->append(level, line); });
-    // The user's other databases, as NAME.table.
+    if (!reused) {
+        WorkspaceDb::ensureDemo(
+            db, [this](Level level, const QString &line) { m_ctx.log->append(level, line); });
+    }
+    attachDatabases();
+    return true;
+}
+
+void SqliteScriptRunner::attachDatabases()
+{
+    // The user's other databases, as NAME.table (on a reused connection: those added since).
+    QStringList present;
+    sqlite3_stmt *list = nullptr;
+    if (sqlite3_prepare_v2(m_db, "SELECT name FROM pragma_database_list", -1, &list, nullptr) ==
+        SQLITE_OK) {
+        while (sqlite3_step(list) == SQLITE_ROW)
+            present << QString::fromUtf8(
+                reinterpret_cast<const char *>(sqlite3_column_text(list, 0)));
+    }
+    sqlite3_finalize(list);
     for (const auto &[name, file] : m_ctx.attached) {
+        if (present.contains(name, Qt::CaseInsensitive))
+            continue;
         const QByteArray sql =
             QStringLiteral("ATTACH DATABASE %1 AS \"%2\"").arg(quoted(file), name).toUtf8();
         char *message = nullptr;
-        if (sqlite3_exec(db, sql.constData(), nullptr, nullptr, &message) != SQLITE_OK) {
+        if (sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, &message) != SQLITE_OK) {
             m_ctx.log->append(Level::Warn,
                               QStringLiteral("The database %1 (%2) is not available: %3")
                                   .arg(name, file, QString::fromUtf8(message)));
         }
         sqlite3_free(message);
     }
-    return true;
 }
 
 QString SqliteScriptRunner::rewrite(sqlite3 *db, const QString &statement, QString *error)
@@ -259,7 +280,14 @@ EngineOutcome SqliteScriptRunner::run()
     }
     {
         QMutexLocker lock(&m_dbMutex);
-        sqlite3_close(m_db);
+        if (m_shared) {
+            sqlite3_progress_handler(m_db, 0, nullptr, nullptr); // it points to this runner
+            // A transaction left open by an interrupted statement would hold the next job.
+            if (!sqlite3_get_autocommit(m_db) && outcome.kind != EngineOutcome::Kind::Succeed)
+                sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        } else {
+            sqlite3_close(m_db);
+        }
         m_db = nullptr;
     }
     outcome.resultSets = resultIndex;

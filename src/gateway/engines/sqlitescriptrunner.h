@@ -23,6 +23,10 @@ public:
     using ProgressFn = std::function<void(double progress, const QJsonArray &info)>;
 
     SqliteScriptRunner(EngineContext context, ProgressFn progress);
+    // Runs on the connection in `*shared` (a reused SQLite engine): opened there if it is null,
+    // and left open after the run, so that TEMP tables and attached databases stay. Only one
+    // runner at a time may use a connection.
+    void useSharedConnection(sqlite3 **shared) { m_shared = shared; }
     SqliteScriptRunner(const SqliteScriptRunner &) = delete;
     SqliteScriptRunner &operator=(const SqliteScriptRunner &) = delete;
 
@@ -42,6 +46,7 @@ public:
 
 private:
     bool openWorkspace(QString *error);
+    void attachDatabases();
     // Runs one statement; returns false on error or cancel (outcome filled in).
     bool runStatement(const QString &sql, int index, int line, int *resultIndex,
                       EngineOutcome *outcome);
@@ -52,6 +57,7 @@ private:
     std::atomic<bool> m_cancelled {false};
     QMutex m_dbMutex; // guards m_db against sqlite3_interrupt from another thread
     sqlite3 *m_db = nullptr;
+    sqlite3 **m_shared = nullptr;
 };
 
 } // namespace linkisdesk::gateway

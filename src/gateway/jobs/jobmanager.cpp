@@ -2,8 +2,10 @@
 #include "jobs/jobmanager.h"
 
 #include "api/jobstatus.h"
+#include "engines/enginemanager.h"
 #include "engines/processengine.h"
 #include "engines/processtree.h"
+#include "engines/sessionjob.h"
 #include "engines/sqlitecatalog.h"
 #include "engines/sqliteengine.h"
 #include "jobs/execid.h"
@@ -172,9 +174,15 @@ void JobManager::startJob(LiveJob &job)
     ctx.gatewayMark = m_gatewayMark;
     ctx.log = job.log;
     switch (job.kind) {
-    case JobRequest::Kind::Sqlite: job.engine = new SqliteEngine(ctx, this); break;
+    case JobRequest::Kind::Sqlite:
+        job.engine = sessionEngine(job, ctx);
+        if (!job.engine)
+            job.engine = new SqliteEngine(ctx, this);
+        break;
     case JobRequest::Kind::Python:
-        job.engine = new ProcessEngine(ctx, ProcessEngine::Language::Python, this);
+        job.engine = sessionEngine(job, ctx);
+        if (!job.engine)
+            job.engine = new ProcessEngine(ctx, ProcessEngine::Language::Python, this);
         break;
     case JobRequest::Kind::Shell:
         job.engine = new ProcessEngine(ctx, ProcessEngine::Language::Shell, this);
@@ -200,6 +208,27 @@ void JobManager::startJob(LiveJob &job)
     if (job.timeout)
         job.timeout->start();
     job.engine->start();
+}
+
+Engine *JobManager::sessionEngine(LiveJob &job, const EngineContext &context)
+{
+    if (!m_engines)
+        return nullptr;
+    const bool python = job.kind == JobRequest::Kind::Python;
+    const auto lease =
+        m_engines->acquire(python ? EngineManager::Kind::Python : EngineManager::Kind::Sql,
+                           job.rec.executeUser, job.rec.creator);
+    if (!lease.engine) {
+        job.log->append(Level::Info,
+                        QStringLiteral("All %1 of your engines are busy (--max-engines-per-user): "
+                                       "this job runs in a new %2 of its own, which does not "
+                                       "see the state of your other jobs and ends with it.")
+                            .arg(m_engines->limits().maxPerUser)
+                            .arg(python ? QStringLiteral("python process")
+                                        : QStringLiteral("SQLite connection")));
+        return nullptr;
+    }
+    return new SessionJob(context, lease.engine, lease.created, this);
 }
 
 void JobManager::onFinished(qint64 taskId, const EngineOutcome &outcome)
@@ -395,8 +424,10 @@ qint64 JobManager::processGroupOf(qint64 taskId) const
     const auto it = m_jobs.constFind(taskId);
     if (it == m_jobs.constEnd())
         return 0;
-    const auto *p = qobject_cast<ProcessEngine *>((*it)->engine);
-    return p ? p->processGroup() : 0;
+    if (const auto *p = qobject_cast<ProcessEngine *>((*it)->engine))
+        return p->processGroup();
+    const auto *s = qobject_cast<SessionJob *>((*it)->engine);
+    return s && s->engine() ? s->engine()->pid() : 0;
 }
 
 void JobManager::shutdown()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/result.h"
+#include "engines/enginecontext.h"
 #include "engines/engineoutcome.h"
 #include "jobs/gatewaypaths.h"
 #include "jobs/jobrequest.h"
@@ -23,6 +24,7 @@ class QTimer;
 namespace linkisdesk::gateway {
 
 class SqliteCatalog;
+class EngineManager;
 
 class Engine;
 
@@ -38,6 +40,8 @@ public:
     ~JobManager() override;
     // The databases SQL jobs attach besides the workspace (none when not set).
     void setCatalog(const SqliteCatalog *catalog) { m_catalog = catalog; }
+    // Python and SQL jobs run in reused engines from here (none: a new engine for each job).
+    void setEngines(EngineManager *engines) { m_engines = engines; }
 
     void setInstance(const QString &hostPort) { m_instance = hostPort; }
     QString instance() const { return m_instance; }
@@ -60,7 +64,8 @@ public:
     // the engines to end.
     void shutdown();
 
-    // The process group of a running python/shell job (0 if none), for diagnostics and tests.
+    // The process group of a running python/shell job (0 if none), for diagnostics and tests;
+    // for a job in a reused python engine, the engine's.
     qint64 processGroupOf(qint64 taskId) const;
 
 signals:
@@ -81,6 +86,8 @@ private:
 
     void schedule();
     void startJob(LiveJob &job);
+    // A job in a reused engine (null: none, the job gets one of its own).
+    Engine *sessionEngine(LiveJob &job, const EngineContext &context);
     void onFinished(qint64 taskId, const EngineOutcome &outcome);
     void complete(LiveJob &job, JobStatus status, int errCode, const QString &errDesc);
     void save(LiveJob &job);
@@ -90,6 +97,7 @@ private:
     JobStore &m_store;
     GatewayPaths m_paths;
     const SqliteCatalog *m_catalog = nullptr;
+    EngineManager *m_engines = nullptr;
     int m_maxJobs;
     QByteArray m_gatewayMark;
     QString m_instance;

@@ -152,9 +152,9 @@ ApiReply EntranceRoutes::progress(ApiRequest &request, bool withResource)
     QJsonObject data {{QStringLiteral("progress"), r->progress},
                       {QStringLiteral("execID"), r->execId},
                       {QStringLiteral("progressInfo"), m_jobs.progressInfo(id)}};
+    // Linkis without YARN data: a top-level yarnResource null and no yarnMetrics at all.
     if (withResource)
-        data.insert(QStringLiteral("yarnMetrics"),
-                    QJsonObject {{QStringLiteral("yarnResource"), QJsonValue::Null}});
+        data.insert(QStringLiteral("yarnResource"), QJsonValue::Null);
     return ApiReply::ok(apiMethod(request), data);
 }
 

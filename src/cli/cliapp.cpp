@@ -5,6 +5,7 @@
 #include "cliexit.h"
 #include "clioutput.h"
 #include "clisession.h"
+#include "enginescommand.h"
 #include "jobscommand.h"
 #include "killcommand.h"
 #include "logcommand.h"
@@ -37,6 +38,7 @@ std::unique_ptr<CommandRunner> makeCommand(const CliArguments &args, CliSession 
     case CliCommand::Jobs: return std::make_unique<JobsCommand>(args, session, output);
     case CliCommand::Profile: return std::make_unique<ProfileCommand>(args, session, output);
     case CliCommand::Meta: return std::make_unique<MetaCommand>(args, session, output);
+    case CliCommand::Engines: return std::make_unique<EnginesCommand>(args, session, output);
     case CliCommand::Help:
     case CliCommand::Version: break;
     }

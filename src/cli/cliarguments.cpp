@@ -21,6 +21,7 @@ enum Scope : unsigned {
     ResultCmd = 1u << 4,
     Jobs = 1u << 5,
     Profile = 1u << 6,
+    EnginesCmd = 1u << 7,
 };
 
 struct OptionSpec
@@ -67,6 +68,7 @@ constexpr std::array options {
     OptionSpec {"--label", true, Profile},
     OptionSpec {"--color", true, Profile},
     OptionSpec {"--name", true, Profile},
+    OptionSpec {"--idle", false, EnginesCmd},
 };
 
 // Flags that would put a secret on the command line, where every user can read it with ps.
@@ -90,6 +92,7 @@ std::optional<CliCommand> commandFromName(const QString &name)
         {QLatin1String("jobs"), CliCommand::Jobs},
         {QLatin1String("profile"), CliCommand::Profile},
         {QLatin1String("meta"), CliCommand::Meta},
+        {QLatin1String("engines"), CliCommand::Engines},
         {QLatin1String("help"), CliCommand::Help},
         {QLatin1String("version"), CliCommand::Version},
     };
@@ -109,6 +112,7 @@ unsigned scopeOf(CliCommand command)
     case CliCommand::Result: return ResultCmd;
     case CliCommand::Jobs: return Jobs;
     case CliCommand::Profile: return Profile;
+    case CliCommand::Engines: return EnginesCmd;
     default: return 0;
     }
 }
@@ -389,6 +393,8 @@ private:
             o.color = value;
         } else if (is("--name")) {
             o.profileName = value;
+        } else if (is("--idle")) {
+            o.killIdle = true;
         }
         return {};
     }
@@ -436,6 +442,28 @@ private:
                                  .arg(positionals.constFirst()));
         case CliCommand::Profile: return profilePositionals(positionals);
         case CliCommand::Meta: return metaPositionals(positionals);
+        case CliCommand::Engines: return enginesPositionals(positionals);
+        }
+        return {};
+    }
+
+    ApiError enginesPositionals(const QStringList &positionals)
+    {
+        CliArguments &o = m_out;
+        o.enginesAction = positionals.value(0, QStringLiteral("list"));
+        const QStringList rest = positionals.mid(1);
+        if (o.enginesAction == QLatin1String("list")) {
+            if (!rest.isEmpty() || o.killIdle)
+                return usageError(QStringLiteral("engines list takes no arguments"));
+        } else if (o.enginesAction == QLatin1String("kill")) {
+            if (o.killIdle ? !rest.isEmpty() : rest.size() != 1 || rest.constFirst().isEmpty())
+                return usageError(QStringLiteral("engines kill needs one engine ID (host:port, "
+                                                 "as engines list shows it) or --idle"));
+            o.engineInstance = rest.value(0);
+        } else {
+            return usageError(QStringLiteral("unknown engines action \"%1\" (use engines list, "
+                                             "engines kill ID or engines kill --idle)")
+                                  .arg(o.enginesAction));
         }
         return {};
     }

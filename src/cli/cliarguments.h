@@ -26,6 +26,7 @@ enum class CliCommand {
     Jobs,
     Profile,
     Meta,
+    Engines,
 };
 
 // Everything the command line said, checked for form (not yet for meaning on a server).
@@ -84,6 +85,11 @@ struct CliArguments
     QString metaAction; // dbs, tables, columns
     QString metaDatabase; // tables DB, columns DB.TABLE
     QString metaTable; // columns DB.TABLE
+
+    // engines
+    QString enginesAction = QStringLiteral("list"); // list, kill
+    QString engineInstance; // kill ID (host:port)
+    bool killIdle = false; // kill --idle
 
     // How long one request may wait for the server before the command fails (exit code 5).
     static constexpr int defaultTimeoutSec = 30;

@@ -38,6 +38,7 @@ Commands:
   jobs [--status S,...] [--since YYYY-MM-DD] [--limit N]
   profile list|add NAME|remove NAME|test [NAME]|import-linkis-cli FILE
   meta dbs|tables DB|columns DB.TABLE
+  engines [list | kill ID | kill --idle]
 
 Exit codes: 0 success, 1 job Failed/Cancelled/Timeout, 2 usage error,
 3 authentication failed, 4 network or server error, 5 the server did not answer in time,
@@ -122,6 +123,16 @@ Lists what the server's metadata (datasource/*) shows you, one line each:
   columns DB.TABLE          the columns of a table: name, type, "partition" for a partition
                             key, comment
 With --json: one JSON object per line. A table you have no grant on fails with exit code 3.
+)"},
+    {"engines", R"(Usage: linkis-desk-cli [global options] engines [list | kill ID | kill --idle]
+
+Your engines on the server (Linkis EngineConns: the sessions that keep python variables or
+SQL TEMP tables between jobs):
+  list                      one line each: ID (host:port), type and version, creator, status,
+                            started, idle for, memory (MiB), cores (the default action)
+  kill ID                   end one engine; waits until the server no longer lists it
+  kill --idle               end every idle engine
+Killing an engine loses its session state. With --json: one JSON object per line.
 )"},
 };
 

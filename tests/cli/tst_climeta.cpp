@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // linkis-desk-cli meta dbs | tables DB | columns DB.TABLE against a real gateway: text and
 // --json output, a .db file dropped in the user's data folder, a table that cannot be read
-// (columns: null -> exit code 3) and usage errors.
+// (columns: null -> exit code 3) and usage errors. Also engines list | kill ID | kill --idle
+// (issue 17): a python job leaves an idle engine, which is listed and killed.
 #include "cliharness.h"
 
 #include <QDir>
@@ -128,6 +129,40 @@ private slots:
             QCOMPARE(r.exitCode, 2);
             QVERIFY(r.err.contains("meta"));
         }
+    }
+
+    void enginesListAndKill()
+    {
+        auto engines = [this](const QStringList &args, bool json = false) {
+            return m_cli->run(m_cli->connection() +
+                              (json ? QStringList {S("--json")} : QStringList {}) +
+                              QStringList {S("engines")} + args);
+        };
+        QCOMPARE(engines({S("kill"), S("--idle")}).exitCode, 0); // none yet
+        const CliRun job =
+            m_cli->run(m_cli->connection() +
+                       QStringList {S("submit"), S("--engine"), S("python"), S("--run-type"),
+                                    S("python"), S("-e"), S("x = 41\nprint(x + 1)")});
+        QCOMPARE(job.exitCode, 0);
+        const CliRun list = engines({});
+        QCOMPARE(list.exitCode, 0);
+        const QStringList cells = list.outText().trimmed().split(u'\t');
+        QCOMPARE(cells.size(), 8);
+        QVERIFY(cells.at(1).startsWith(S("python 3.")));
+        QCOMPARE(cells.at(3), S("Idle"));
+        const QList<QJsonObject> rows = jsonLines(engines({S("list")}, true).out);
+        QCOMPARE(rows.size(), 1);
+        const QString instance = rows.at(0).value(S("instance")).toString();
+        QCOMPARE(instance, cells.at(0));
+        QVERIFY(rows.at(0).value(S("memoryBytes")).toDouble() > 0);
+
+        QCOMPARE(engines({S("kill"), S("nowhere:1")}).exitCode, 2);
+        QCOMPARE(engines({S("frob")}).exitCode, 2);
+        QCOMPARE(engines({S("kill")}).exitCode, 2);
+        const CliRun killed = engines({S("kill"), instance});
+        QCOMPARE(killed.exitCode, 0);
+        QCOMPARE(killed.outText(), instance + S("\tkilled\n"));
+        QCOMPARE(engines({}).outText(), QString());
     }
 };
 

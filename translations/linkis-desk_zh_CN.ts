@@ -395,6 +395,14 @@
 <context>
     <name>linkisdesk::DatabaseDock</name>
     <message>
+        <source>%1 Press Refresh to sign in, or run a script.</source>
+        <translation>%1 点击“刷新”登录，或运行一个脚本。</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 and read its databases</source>
+        <translation>登录 %1 并读取其数据库</translation>
+    </message>
+    <message>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>

@@ -33,6 +33,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 #include <memory>
@@ -247,6 +248,53 @@ private Q_SLOTS:
         editor->setCursorPosition(0, 10);
         QVERIFY(!completer->complete());
         QVERIFY(!editor->isListActive());
+    }
+
+    // A tab on a profile whose secret nobody gave yet: the dock follows it without a sign-in
+    // dialog (one popping up by itself takes the keys the user types into the editor), says
+    // how to sign in, and signs in when the user presses Refresh.
+    void followingATabNeverAsksForASecret()
+    {
+        LocalGateway *local = m_app->clients.localGateway();
+        QVERIFY(local && local->isReady());
+        Profile p;
+        p.name = QStringLiteral("needs-token");
+        p.gatewayUrl = local->url();
+        p.auth = Profile::AuthMode::Token;
+        p.user = QStringLiteral("alice");
+        p.engine = QStringLiteral("sqlite");
+        const Result<Unit> added = m_app->profiles.add(p);
+        QVERIFY2(added, qPrintable(added ? QString() : added.error().message));
+        int prompts = 0;
+        std::function<void(std::optional<QString>)> answer;
+        m_app->clients.setSecretPrompt([&](const Profile &, Profile::SecretKind, const QString &,
+                                           QObject *,
+                                           std::function<void(std::optional<QString>)> done) {
+            ++prompts;
+            answer = std::move(done);
+        });
+        ScriptTab *tab = m_window->findChild<EditorTabs *>()->currentScriptTab();
+        QVERIFY(tab);
+        const QString before = tab->profileName();
+        tab->setProfileName(p.name);
+        QTRY_COMPARE_WITH_TIMEOUT(m_dock->profileName(), p.name, kWaitMs);
+        QAbstractItemModel *model = m_dock->model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() == 1 &&
+                                     model->index(0, 0).data().toString().contains(
+                                         QStringLiteral("Press Refresh to sign in")),
+                                 kWaitMs);
+        QCOMPARE(prompts, 0);
+
+        auto *refresh = m_dock->findChild<QToolButton *>(QStringLiteral("databaseRefresh"));
+        QVERIFY(refresh);
+        refresh->click();
+        QTRY_COMPARE_WITH_TIMEOUT(prompts, 1, kWaitMs);
+        answer(local->token());
+        QTRY_VERIFY_WITH_TIMEOUT(childNamed(model, {}, QStringLiteral("default")).isValid(),
+                                 kWaitMs);
+        QCOMPARE(prompts, 1);
+        tab->setProfileName(before);
+        m_app->clients.setSecretPrompt({});
     }
 
     void modelShowsLoadingNoGrantAndFilterWithoutAServer()

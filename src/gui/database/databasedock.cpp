@@ -111,6 +111,8 @@ DatabaseDock::DatabaseDock(MetadataStores *stores, EditorTabs *tabs, RunControll
                 return;
             // Levels asked for before the connection was ready: ask again now.
             m_store->requestDatabases();
+            m_refresh->setToolTip(
+                tr("Read the databases and the open levels from the server again"));
             for (const QString &key : std::as_const(m_expanded)) {
                 const QStringList parts = key.split(u'\n');
                 if (parts.size() == 1)
@@ -119,6 +121,17 @@ DatabaseDock::DatabaseDock(MetadataStores *stores, EditorTabs *tabs, RunControll
                     m_store->requestColumns(parts.at(0), parts.at(1));
             }
         });
+    }
+    if (m_stores) {
+        connect(m_stores, &MetadataStores::unavailable, this,
+                [this](const QString &profile, const QString &message) {
+                    if (profile.compare(m_profile, Qt::CaseInsensitive) != 0)
+                        return;
+                    m_model->setLevelError(
+                        QString(), QString(),
+                        tr("%1 Press Refresh to sign in, or run a script.").arg(message));
+                    m_refresh->setToolTip(tr("Sign in to %1 and read its databases").arg(profile));
+                });
     }
     if (m_tabs) {
         connect(m_tabs, &QTabWidget::currentChanged, this, &DatabaseDock::followCurrentTab);
@@ -166,7 +179,9 @@ void DatabaseDock::setProfile(const QString &profileName)
     m_profile = profileName;
     m_profileLabel->setText(tr("Profile: %1").arg(profileName));
     m_expanded.clear();
-    m_store = m_stores ? m_stores->storeFor(profileName, true) : nullptr;
+    // Following the current tab is not a request to sign in: no dialog pops up (and takes the
+    // keys typed into the editor) until the user asks for something (Refresh, a run).
+    m_store = m_stores ? m_stores->storeFor(profileName, false) : nullptr;
     if (m_store)
         connect(m_store, &MetadataStore::databasesLoaded, this, &DatabaseDock::updateAge,
                 Qt::UniqueConnection);
@@ -181,6 +196,11 @@ void DatabaseDock::refresh()
 {
     if (!m_store)
         return;
+    if (!m_store->client()) {
+        // The user asked: now a missing secret may be asked for.
+        m_stores->storeFor(m_profile, true);
+        return;
+    }
     m_store->requestDatabases(MetadataStore::Fetch::Always);
     for (const QString &key : std::as_const(m_expanded)) {
         const QStringList parts = key.split(u'\n');

@@ -11,7 +11,18 @@ namespace linkisdesk {
 MetadataStores::MetadataStores(ClientPool *clients, QObject *parent)
     : QObject(parent)
     , m_clients(clients)
-{ }
+{
+    if (!m_clients)
+        return;
+    // Signed in for something else (a run, a test of the profile): connect the waiting store.
+    connect(m_clients, &ClientPool::stateChanged, this,
+            [this](const QString &profileName, ClientPool::State state) {
+                const QString key = profileName.toLower();
+                MetadataStore *store = m_stores.value(key);
+                if (state == ClientPool::State::Ready && store && !store->client())
+                    connectStore(key, profileName, false);
+            });
+}
 
 MetadataStores::~MetadataStores()
 {
@@ -48,7 +59,11 @@ void MetadataStores::connectStore(const QString &key, const QString &profileName
         [this, key, profileName](Result<LinkisClient *> client) {
             m_connecting.remove(key);
             MetadataStore *store = m_stores.value(key);
-            if (!client || !store)
+            if (!client) {
+                emit unavailable(profileName, client.error().message);
+                return;
+            }
+            if (!store)
                 return;
             MetadataClient *metadata = m_metadataClients.value(key);
             if (!metadata || metadata->linkisClient() != *client) {

@@ -14,7 +14,9 @@ class MetadataStore;
 // One MetadataStore per profile, shared by the Database dock and the completion of every
 // editor, each with its cache file under the cache folder. A store exists at once (its cache
 // shows before any connection); its client comes from the ClientPool when the profile's
-// connection is ready, and the levels asked for meanwhile are asked again then.
+// connection is ready, and the levels asked for meanwhile are asked again then. Background
+// users (the dock following the current tab, the completion) never ask for a missing secret: the
+// store connects as soon as the profile signs in for something the user did (a run, Refresh).
 class MetadataStores : public QObject
 {
     Q_OBJECT
@@ -33,6 +35,8 @@ public:
 signals:
     // The store of `profileName` got its client (the dock reloads what it shows).
     void connected(const QString &profileName);
+    // No client for `profileName` (not signed in yet, sign-in cancelled or refused).
+    void unavailable(const QString &profileName, const QString &message);
 
 private:
     void connectStore(const QString &key, const QString &profileName, bool askForSecret);

@@ -54,8 +54,8 @@ build_pkgs=(
 # What only the tests need.
 test_pkgs=(xvfb xauth xdotool imagemagick gnome-keyring dbus dbus-bin clang-format-14 procps
            dpkg-dev file python3-xlsxwriter)
-# The sanitized test build: clang, its sanitizer and libFuzzer runtimes, the symbolizer.
-sanitize_pkgs=(clang-14 libclang-rt-14-dev llvm-14)
+# The sanitized test build: clang, its sanitizer and libFuzzer runtimes, the symbolizer, lld.
+sanitize_pkgs=(clang-14 libclang-rt-14-dev llvm-14 lld-14)
 
 install_missing() {
   local missing=()

@@ -7,6 +7,7 @@
 #include "benchgateway.h"
 #include "benchjobs.h"
 #include "benchutil.h"
+#include "chartbench.h"
 #include "clibench.h"
 #include "gridbench.h"
 #include "logbench.h"
@@ -52,7 +53,8 @@ struct Options
 };
 
 const QStringList kAllGroups = {QStringLiteral("log"), QStringLiteral("grid"),
-                                QStringLiteral("cli"), QStringLiteral("poll")};
+                                QStringLiteral("cli"), QStringLiteral("poll"),
+                                QStringLiteral("chart")};
 
 QString pythonScript()
 {
@@ -78,6 +80,9 @@ int runChild(const Options &o)
     } else if (name == u"grid") {
         GridBench bench(o.url, o.token, o.bigPath, o.bigRows);
         r = base ? bench.runNaive(o.work, pythonScript()) : bench.runOurs(o.work);
+    } else if (name == u"chart") {
+        ChartBench bench(o.url, o.token, o.bigPath, o.bigRows);
+        r = base ? bench.runBaseline(o.work, pythonScript()) : bench.runOurs(o.work);
     } else if (name == u"cli") {
         CliBench::Plan plan;
         if (o.quick) {
@@ -193,7 +198,8 @@ int runParent(const Options &o)
     }
     const qint64 bigRows = o.quick ? 20000 : 1000000;
     FinishedJob big;
-    if (o.groups.contains(QStringLiteral("grid")) || o.groups.contains(QStringLiteral("cli"))) {
+    if (o.groups.contains(QStringLiteral("grid")) || o.groups.contains(QStringLiteral("cli")) ||
+        o.groups.contains(QStringLiteral("chart"))) {
         LinkisClient client(BenchGateway::settings(gateway.url(), gateway.token()));
         QElapsedTimer clock;
         clock.start();
@@ -266,7 +272,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption json(QStringLiteral("json"),
                                   QStringLiteral("Print one JSON object {metric: number}."));
     const QCommandLineOption only(QStringLiteral("only"),
-                                  QStringLiteral("Groups to run (log,grid,cli,poll)."),
+                                  QStringLiteral("Groups to run (log,grid,cli,poll,chart)."),
                                   QStringLiteral("groups"), kAllGroups.join(u','));
     const QCommandLineOption window(QStringLiteral("poll-window"),
                                     QStringLiteral("Polling window in seconds (default 180)."),

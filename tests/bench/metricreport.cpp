@@ -47,6 +47,11 @@ const QList<MetricReport::Spec> &MetricReport::specs()
         {"gateway_trivial_job_ms_p50", "ms", 15, true, "python3 urllib, in process"},
         {"gateway_open_page_ms_p50", "ms", 25, true, "python3 urllib + json.loads"},
         {"cli_million_rows_mb", "MB", 100, true, "python3 urllib + csv, peak RSS"},
+        {"chart_line_1m_ms", "ms", 300, true, "every point in one QLineSeries"},
+        {"stats_1m_ms", "ms", 1000, true, "every page read and counted on the UI thread"},
+        {"stats_max_stall_ms", "ms", 50, true, "every page read and counted on the UI thread"},
+        {"export_xlsx_mb_s", "MB/s", 20, false, "python3 xlsxwriter (constant memory), same pages"},
+        {"export_xlsx_peak_rss_mb", "MB", 150, true, "python3 xlsxwriter, peak RSS"},
     };
     return list;
 }
@@ -62,6 +67,9 @@ QString MetricReport::groupOf(const QString &metric)
 {
     if (metric.startsWith(u"log_"))
         return QStringLiteral("log");
+    if (metric.startsWith(u"chart_") || metric.startsWith(u"stats_") ||
+        metric.startsWith(u"export_xlsx"))
+        return QStringLiteral("chart");
     if (metric.startsWith(u"grid_") || metric.startsWith(u"export_"))
         return QStringLiteral("grid");
     if (metric.startsWith(u"poll_"))

@@ -245,7 +245,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!stats->isCounting() && stats->text().startsWith(u"Count"), 20000);
         QCOMPARE(stats->text(),
                  QStringLiteral("Count 4 \u00b7 NULL 1 \u00b7 Distinct 3 \u00b7 Min 1 "
-                                "\u00b7 Max 10 \u00b7 Sum 13 \u00b7 Average 4.33333333333333"));
+                                "\u00b7 Max 10 \u00b7 Sum 13 \u00b7 Average 4.33333333333"));
         // Two columns of numbers together.
         selection->select(QItemSelection(g->model()->index(0, 0), g->model()->index(1, 1)),
                           QItemSelectionModel::ClearAndSelect);

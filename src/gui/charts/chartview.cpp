@@ -399,13 +399,23 @@ void ChartView::render(const ChartData &built)
         if (data.categoriesCut)
             notes << tr("the first %L1 of %L2 x values").arg(data.categoriesShown).arg(data.groups);
     }
-    // Round tick values; no decimals on an axis of big numbers.
-    for (QAbstractAxis *axis : chart->axes()) {
-        if (auto *values = qobject_cast<QValueAxis *>(axis)) {
-            values->applyNiceNumbers();
-            if (values->max() - values->min() >= 100)
-                values->setLabelFormat(QStringLiteral("%.0f"));
+    // The value axis from the data (bars from 0), on round ticks, without decimals on big
+    // numbers.
+    if (auto *y = qobject_cast<QValueAxis *>(chart->axes(Qt::Vertical).value(0))) {
+        double lo = m_spec.kind == ChartSpec::Kind::Bar ? 0 : qInf();
+        double hi = m_spec.kind == ChartSpec::Kind::Bar ? 0 : -qInf();
+        for (const QList<QPointF> &series : data.series) {
+            for (const QPointF &p : series) {
+                lo = qMin(lo, p.y());
+                hi = qMax(hi, p.y());
+            }
         }
+        if (lo <= hi) {
+            y->setRange(lo, hi > lo ? hi : lo + 1);
+            y->applyNiceNumbers();
+        }
+        if (y->max() - y->min() >= 100)
+            y->setLabelFormat(QStringLiteral("%.0f"));
     }
     chart->legend()->setVisible(data.series.size() > 1 || m_spec.kind == ChartSpec::Kind::Pie);
     QChart *old = m_chartView->chart();

@@ -23,7 +23,7 @@ QString number(double value)
     const QLocale locale;
     if (std::abs(value) < 1e15 && value == std::trunc(value))
         return locale.toString(qint64(value));
-    return locale.toString(value, 'g', 15);
+    return locale.toString(value, 'g', 12); // a status line, not the cell's exact text
 }
 
 } // namespace

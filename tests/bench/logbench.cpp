@@ -5,12 +5,16 @@
 #include "loggenerator.h"
 #include "stallprobe.h"
 
+#include "api/linkisparsers.h"
+#include "api/logdecoder.h"
 #include "logs/logpanel.h"
 #include "logs/logstore.h"
 #include "logs/logview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -39,41 +43,25 @@ struct Ingest
     double maxStallMs = 0;
     qint64 longStalls = 0;
     double addedBytes = 0;
-    double convertMs = 0;
 };
 
-// Delivers every chunk, one per event-loop turn (a zero timer), into `sink`, with the stall probe
-// running. The chunks are turned into line lists first (the poller hands LogChunk::lines() over),
-// so the clock and the probe see the panel's work only; that conversion is timed on its own.
-Ingest ingest(const LogGenerator &gen, QWidget *viewport,
-              const std::function<void(const QStringList &)> &sink)
+// Runs `feed` (which starts delivering the reply bodies and calls finish() after the last one)
+// with the stall probe running; the clock stops when the last line is painted. The bodies are
+// made before, so RSS added is what the panel (and its decoding) keeps.
+Ingest ingest(
+    QWidget *viewport, const std::function<void(const std::function<void()> &)> &feed,
+    const std::function<bool()> &settled = [] { return true; })
 {
     Ingest r;
-    QElapsedTimer convert;
-    convert.start();
-    QList<QStringList> chunks;
-    chunks.reserve(gen.chunks().size());
-    for (const QByteArray &chunk : gen.chunks())
-        chunks.append(QString::fromUtf8(chunk).split(u'\n'));
-    r.convertMs = double(convert.nsecsElapsed()) / 1e6;
     trimHeap();
     const qint64 rss0 = rssKb();
     StallProbe probe;
-    QTimer feed;
-    feed.setInterval(0);
-    qsizetype next = 0;
-    QObject::connect(&feed, &QTimer::timeout, [&] {
-        if (next >= chunks.size()) {
-            feed.stop();
-            return;
-        }
-        sink(chunks.at(next++));
-    });
+    bool done = false;
     QElapsedTimer clock;
     probe.start();
     clock.start();
-    feed.start();
-    waitUntil([&] { return !feed.isActive(); }, 30 * 60 * 1000);
+    feed([&done] { done = true; });
+    waitUntil([&] { return done && settled(); }, 30 * 60 * 1000);
     QCoreApplication::processEvents();
     viewport->repaint();
     r.totalMs = double(clock.nsecsElapsed()) / 1e6;
@@ -81,9 +69,67 @@ Ingest ingest(const LogGenerator &gen, QWidget *viewport,
     r.maxStallMs = probe.maxGapMs();
     r.longStalls = probe.longGaps();
     trimHeap();
-    // The prepared lines are still held, so the difference is what the panel added.
     r.addedBytes = double(rssKb() - rss0) * 1024.0;
     return r;
+}
+
+// Ours, as the app runs it: each reply body goes to the LogDecoder (decoded and indexed on a
+// worker) and each decoded page into the panel. The bodies arrive as the naive panel gets them,
+// one per event-loop turn (a zero timer); the clock stops when the last page is painted.
+Ingest ingestOurs(const QList<QByteArray> &bodies, LogDecoder::Kind kind, LogPanel *panel)
+{
+    LogDecoder decoder;
+    QTimer feed;
+    feed.setInterval(0);
+    qsizetype next = 0;
+    qsizetype appended = 0;
+    std::function<void()> finish;
+    QObject::connect(&feed, &QTimer::timeout, [&] {
+        if (next >= bodies.size()) {
+            feed.stop();
+            return;
+        }
+        decoder.decode(200, bodies.at(next++), kind, panel, [&](Result<LogPage> page) {
+            if (page)
+                panel->appendPage(*page);
+            if (++appended == bodies.size())
+                finish();
+        });
+    });
+    return ingest(
+        panel->view()->viewport(),
+        [&](const std::function<void()> &f) {
+            finish = f;
+            feed.start();
+        },
+        [panel] { return panel->pendingLines() == 0; });
+}
+
+// The naive panel: each body through QJsonDocument, the "all" slot into a QPlainTextEdit with
+// one appendPlainText, one body per event-loop turn (a zero timer).
+Ingest ingestNaive(const QList<QByteArray> &bodies, QPlainTextEdit *edit)
+{
+    QTimer feed;
+    feed.setInterval(0);
+    qsizetype next = 0;
+    std::function<void()> finish;
+    QObject::connect(&feed, &QTimer::timeout, [&] {
+        if (next >= bodies.size()) {
+            feed.stop();
+            finish();
+            return;
+        }
+        const QJsonObject data =
+            QJsonDocument::fromJson(bodies.at(next++)).object().value(u"data").toObject();
+        QString all = data.value(u"log").toArray().at(3).toString();
+        if (all.endsWith(u'\n'))
+            all.chop(1);
+        edit->appendPlainText(all);
+    });
+    return ingest(edit->viewport(), [&](const std::function<void()> &f) {
+        finish = f;
+        feed.start();
+    });
 }
 
 void pressReturn(QWidget *w)
@@ -99,14 +145,18 @@ double msSince(const QElapsedTimer &t)
     return double(t.nsecsElapsed()) / 1e6;
 }
 
-void common(QJsonObject &o, const LogGenerator &gen, const Ingest &in)
+void common(QJsonObject &o, const LogGenerator &gen, const QList<QByteArray> &bodies,
+            const Ingest &in)
 {
+    double bodyBytes = 0;
+    for (const QByteArray &b : bodies)
+        bodyBytes += double(b.size());
+    o.insert(QStringLiteral("log_reply_mb"), bodyBytes / 1e6);
     o.insert(QStringLiteral("log_lines"), double(gen.lineCount()));
     o.insert(QStringLiteral("log_text_mb"), double(gen.textBytes()) / 1e6);
     o.insert(QStringLiteral("log_avg_line_bytes"),
              double(gen.textBytes()) / double(qMax<qsizetype>(1, gen.lineCount())));
     o.insert(QStringLiteral("log_total_ms"), in.totalMs);
-    o.insert(QStringLiteral("log_convert_ms"), in.convertMs);
     o.insert(QStringLiteral("log_max_stall_ms"), in.maxStallMs);
     o.insert(QStringLiteral("log_long_stalls"), double(in.longStalls));
     o.insert(QStringLiteral("log_bytes_ratio"), in.addedBytes / double(gen.textBytes()));
@@ -122,23 +172,40 @@ QJsonObject LogBench::runOurs()
 {
     QJsonObject o;
     const LogGenerator gen(m_lines);
+    const QList<QByteArray> bodies = gen.liveReplies();
+    {
+        // openLog at the end: one reply of 30 MB of text into a fresh panel.
+        const LogGenerator file(m_lines * 3 / 10);
+        const QList<QByteArray> body = {file.openLogReply()};
+        LogPanel panel;
+        if (!showAndExpose(&panel))
+            return o;
+        const Ingest in = ingestOurs(body, LogDecoder::Kind::File, &panel);
+        o.insert(QStringLiteral("log_openlog_30mb_ms"), in.totalMs);
+        o.insert(QStringLiteral("log_openlog_stall_ms"), in.maxStallMs);
+        o.insert(QStringLiteral("log_openlog_text_mb"), double(file.textBytes()) / 1e6);
+        o.insert(QStringLiteral("log_openlog_lines_stored"),
+                 panel.store()->lineCount() == file.lineCount() ? 1.0 : 0.0);
+    }
     LogPanel panel;
     if (!showAndExpose(&panel))
         return o;
     QWidget *viewport = panel.view()->viewport();
-    const Ingest in =
-        ingest(gen, viewport, [&panel](const QStringList &l) { panel.appendLines(l); });
-    common(o, gen, in);
+    const Ingest in = ingestOurs(bodies, LogDecoder::Kind::Live, &panel);
+    common(o, gen, bodies, in);
+    o.insert(QStringLiteral("log_pipeline_ms"), in.totalMs);
     o.insert(QStringLiteral("log_store_ratio"),
              double(panel.store()->memoryBytes()) / double(gen.textBytes()));
     o.insert(QStringLiteral("log_lines_stored"), double(panel.store()->lineCount()));
     {
-        // Diagnosis: the same chunks into a bare LogStore (no view): the rest of log_total_ms
-        // is the view's work (repaints between chunks).
-        LogStore bare;
-        const Ingest store =
-            ingest(gen, viewport, [&bare](const QStringList &l) { bare.append(l); });
-        o.insert(QStringLiteral("log_store_only_ms"), store.totalMs);
+        // Diagnosis: decoding alone, on this thread, every body.
+        QElapsedTimer t;
+        t.start();
+        qsizetype lines = 0;
+        for (const QByteArray &b : bodies)
+            lines += parsers::parseLogPage(200, b)->size();
+        o.insert(QStringLiteral("log_decode_only_ms"), msSince(t));
+        o.insert(QStringLiteral("log_decode_only_lines"), double(lines));
     }
 
     // All -> Error: the button a user clicks, then the repaint.
@@ -174,15 +241,28 @@ QJsonObject LogBench::runNaive()
 {
     QJsonObject o;
     const LogGenerator gen(m_lines);
+    const QList<QByteArray> bodies = gen.liveReplies();
+    {
+        const LogGenerator file(m_lines * 3 / 10);
+        const QList<QByteArray> body = {file.openLogReply()};
+        QPlainTextEdit edit;
+        edit.setReadOnly(true);
+        edit.setLineWrapMode(QPlainTextEdit::NoWrap);
+        if (!showAndExpose(&edit))
+            return o;
+        const Ingest in = ingestNaive(body, &edit);
+        o.insert(QStringLiteral("log_openlog_30mb_ms"), in.totalMs);
+        o.insert(QStringLiteral("log_openlog_stall_ms"), in.maxStallMs);
+    }
     QPlainTextEdit edit;
     edit.setReadOnly(true);
     edit.setLineWrapMode(QPlainTextEdit::NoWrap);
     if (!showAndExpose(&edit))
         return o;
     QWidget *viewport = edit.viewport();
-    const Ingest in = ingest(
-        gen, viewport, [&edit](const QStringList &l) { edit.appendPlainText(l.join(u'\n')); });
-    common(o, gen, in);
+    const Ingest in = ingestNaive(bodies, &edit);
+    common(o, gen, bodies, in);
+    o.insert(QStringLiteral("log_pipeline_ms"), in.totalMs);
     o.insert(QStringLiteral("log_lines_stored"), double(edit.document()->blockCount()));
 
     // The naive filter: rebuild the text from the lines of the level.

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "loggenerator.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <cstdio>
 
 namespace linkisdesk::bench {
@@ -12,7 +16,63 @@ const char *const kClasses[] = {"o.a.l.e.SparkEngineConnExecutor", "o.a.s.schedu
 const char *const kMessages[] = {
     "Finished task %d.0 in stage 3.0 (TID %d)", "Added broadcast_%d_piece0 in memory (size: %d B)",
     "Progress of job %d is %d/200 tasks", "Submitting %d tasks of stage %d"};
+// The four Linkis slots of some lines: error, warn, info (by the level word; a stack-trace line
+// goes with the line before it) and all.
+QJsonArray slotsOf(const QByteArray &text)
+{
+    QByteArray slot[4];
+    int current = 2;
+    for (const QByteArray &line : text.split('\n')) {
+        if (!line.startsWith('\t'))
+            current = line.contains(" ERROR ") ? 0 : line.contains(" WARN ") ? 1 : 2;
+        slot[current] += line + '\n';
+        slot[3] += line + '\n';
+    }
+    QJsonArray array;
+    for (const QByteArray &s : slot)
+        array.append(QString::fromUtf8(s));
+    return array;
+}
+
+// ApiReply::envelope of the local gateway.
+QByteArray envelope(const QString &method, const QJsonObject &data)
+{
+    QByteArray b =
+        "{\"method\":\"" + method.toUtf8() + "\",\"status\":0,\"message\":\"\",\"data\":";
+    b += QJsonDocument(data).toJson(QJsonDocument::Compact);
+    b += '}';
+    return b;
+}
+
 } // namespace
+
+QList<QByteArray> LogGenerator::liveReplies() const
+{
+    QList<QByteArray> replies;
+    replies.reserve(m_chunks.size());
+    int fromLine = 1;
+    for (const QByteArray &chunk : m_chunks) {
+        fromLine += int(chunk.count('\n')) + 1;
+        const QJsonObject data = {{QStringLiteral("log"), slotsOf(chunk)},
+                                  {QStringLiteral("execID"), QStringLiteral("exec_bench")},
+                                  {QStringLiteral("fromLine"), fromLine}};
+        replies.append(envelope(QStringLiteral("/api/entrance/exec_bench/log"), data));
+    }
+    return replies;
+}
+
+QByteArray LogGenerator::openLogReply() const
+{
+    QByteArray all;
+    all.reserve(m_textBytes + m_lines);
+    for (const QByteArray &chunk : m_chunks) {
+        if (!all.isEmpty())
+            all += '\n';
+        all += chunk;
+    }
+    return envelope(QStringLiteral("/api/filesystem/openLog"),
+                    {{QStringLiteral("log"), slotsOf(all)}});
+}
 
 LogGenerator::LogGenerator(qsizetype lines, qsizetype chunkLines)
     : m_lines(lines)

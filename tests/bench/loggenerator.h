@@ -21,6 +21,13 @@ public:
     qsizetype needleLine() const { return m_needleLine; }
     static QByteArray needle() { return QByteArrayLiteral("XYZZY-needle-7"); }
 
+    // The reply bodies a gateway sends for the chunks: entrance/{id}/log pages (the 4-slot
+    // array error, warn, info, all; every line followed by '\n'; fromLine of the next page),
+    // byte for byte as the local gateway's ApiReply builds them.
+    QList<QByteArray> liveReplies() const;
+    // The whole log as one filesystem/openLog reply (4 slots).
+    QByteArray openLogReply() const;
+
 private:
     QList<QByteArray> m_chunks;
     qsizetype m_lines = 0;

@@ -153,6 +153,38 @@ private slots:
             ++rows;
         }
         QCOMPARE(rows, 40);
+
+        // The decoded pages (decoded on a worker) say the same; the call stays in flight until
+        // its page is decoded, and a cancel then drops it.
+        QStringList paged;
+        fromLine = 1;
+        for (int i = 0; i < 100; ++i) {
+            const auto page = await<LogPage>(
+                [&](QObject *c, auto cb) { return client.logPage(job, fromLine, 7, c, cb); });
+            QVERIFY2(page.ok(), qPrintable(page.error().message));
+            paged += page->lines();
+            fromLine = page->nextFromLine;
+            if (page->size() < 7)
+                break;
+        }
+        QCOMPARE(paged, incremental);
+        const auto file = await<LogPage>(
+            [&](QObject *c, auto cb) { return client.openLogPage(info->logPath, c, cb); });
+        QVERIFY2(file.ok(), qPrintable(file.error().message));
+        QCOMPARE(file->lines(), whole->lines());
+
+        bool called = false;
+        RequestHandle cancelled =
+            client.logPage(job, 1, 1000, this, [&](Result<LogPage>) { called = true; });
+        cancelled.cancel();
+        int active = 0;
+        RequestHandle watched = client.logPage(job, 1, 1000, this, [&](Result<LogPage> r) {
+            QVERIFY(r.ok());
+            active = watched.isActive() ? 1 : -1;
+        });
+        QTRY_VERIFY(!watched.isActive());
+        QCOMPARE(active, 1); // in flight until the decoded page was handed over
+        QVERIFY(!called);
     }
 
     void resultPagesUntilEmpty()

@@ -258,10 +258,10 @@ private slots:
         page.nextFromLine = 5; // the server read 4 lines; one blank one left out of the text
         bool more = false;
         const LogBatch first = cursor.takeLivePage(page, 4, false, &more);
-        QCOMPARE(first.lines,
+        QCOMPARE(first.lines(),
                  (QStringList {QStringLiteral("a"), QStringLiteral("ERROR boom"),
                                QStringLiteral("\tat x.y(Z.java:1)")}));
-        QCOMPARE(first.levels.size(), first.lines.size());
+        QCOMPARE(first.levels.size(), first.lines().size());
         QCOMPARE(first.levels.at(1), LogLevel::Error);
         QCOMPARE(first.levels.at(2), LogLevel::Error); // a traceback stays an error
         QVERIFY(more); // a full page: read on at once
@@ -294,7 +294,7 @@ private slots:
         QVERIFY(cursor.needsWholeLog());
         const LogBatch rest = cursor.takeWholeLog(
             {QStringLiteral("one"), QString(), QStringLiteral("two"), QStringLiteral("three")});
-        QCOMPARE(rest.lines, QStringList {QStringLiteral("three")});
+        QCOMPARE(rest.lines(), QStringList {QStringLiteral("three")});
         QCOMPARE(cursor.linesDelivered(), 3);
         QVERIFY(!cursor.needsWholeLog());
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "logs/logstore.h"
 
+#include "api/logdecoder.h"
+
 #include <QSignalSpy>
 #include <QTest>
 
@@ -36,6 +38,33 @@ QStringList sampleLines(int records)
         }
     }
     return lines;
+}
+
+// The same lines as LogStore::append gives them, checked line by line with levels and indexes.
+void compareStores(const LogStore &a, const LogStore &b)
+{
+    QCOMPARE(a.lineCount(), b.lineCount());
+    QCOMPARE(a.textBytes(), b.textBytes());
+    for (const Filter f : {Filter::All, Filter::Error, Filter::Warn, Filter::Info})
+        QCOMPARE(a.count(f), b.count(f));
+    for (qsizetype i = 0; i < a.lineCount(); ++i) {
+        if (a.lineUtf8(i) != b.lineUtf8(i) || a.level(i) != b.level(i))
+            QFAIL(qPrintable(QStringLiteral("line %1 differs").arg(i)));
+    }
+    for (qsizetype row = 0; row < a.count(Filter::Error); row += 97)
+        QCOMPARE(a.lineAt(Filter::Error, row), b.lineAt(Filter::Error, row));
+}
+
+// An entrance/{id}/log reply holding `lines` in the "all" slot.
+QByteArray logReply(const QStringList &lines, int fromLine)
+{
+    QString all = lines.join(u'\n') + u'\n';
+    all.replace(u'\\', QStringLiteral("\\\\"));
+    all.replace(u'"', QStringLiteral("\\\""));
+    all.replace(u'\t', QStringLiteral("\\t"));
+    all.replace(u'\n', QStringLiteral("\\n"));
+    return R"({"method":"/api/entrance/x/log","status":0,"message":"","data":{"log":["","","",")" +
+        all.toUtf8() + R"("],"fromLine":)" + QByteArray::number(fromLine) + "}}";
 }
 
 } // namespace
@@ -200,6 +229,85 @@ private slots:
         for (const QString &l : lines)
             bytes += l.toUtf8().size();
         QCOMPARE(store.textBytes(), bytes + huge.size() + 18);
+    }
+
+    // Pages keep their bytes and stated levels; lines never straddle blocks, the page bigger
+    // than a block and the line bigger than a block included.
+    void pagesStoreWhatLinesStore()
+    {
+        const QStringList lines = sampleLines(30000); // about 2.8 MiB
+        const QString huge(1536 * 1024, QLatin1Char('y'));
+        LogStore byLines;
+        LogStore byPages;
+        QSignalSpy appended(&byPages, &LogStore::linesAppended);
+        // The first page lands inside the first block, the second (the rest, 2.5 MiB) crosses
+        // two block ends, then a line longer than a block, then a short page.
+        byLines.append(lines.mid(0, 3000));
+        byPages.appendPage(LogPage::fromLines(lines.mid(0, 3000)));
+        byLines.append(lines.mid(3000));
+        byPages.appendPage(LogPage::fromLines(lines.mid(3000)));
+        byLines.append({huge, QStringLiteral("\tat after.the(Huge.java:1)")});
+        byPages.appendPage(
+            LogPage::fromLines({huge, QStringLiteral("\tat after.the(Huge.java:1)")}));
+        byPages.appendPage(LogPage());
+        compareStores(byPages, byLines);
+        QCOMPARE(appended.count(), 3);
+        QCOMPARE(appended.at(1).at(0).value<qsizetype>(), 3000);
+        QCOMPARE(appended.at(1).at(1).value<qsizetype>(), lines.size() - 3000);
+        QCOMPARE(byPages.find(QStringLiteral("record 29999"), 0), lines.size() - 1);
+    }
+
+    // Replies decoded on the worker arrive in order, each once, into the store.
+    void decoderDeliversPagesInOrder()
+    {
+        const QStringList lines = sampleLines(5000);
+        LogStore expected;
+        expected.append(lines);
+        LogStore store;
+        LogDecoder decoder;
+        QObject context;
+        int delivered = 0;
+        int fromLine = 0;
+        for (qsizetype i = 0; i < lines.size(); i += 300) {
+            const QStringList page = lines.mid(i, 300);
+            decoder.decode(200, logReply(page, int(i + page.size() + 1)), LogDecoder::Kind::Live,
+                           &context, [&](Result<LogPage> r) {
+                               QVERIFY(r.ok());
+                               QVERIFY(r->nextFromLine > fromLine);
+                               fromLine = r->nextFromLine;
+                               store.appendPage(*r);
+                               ++delivered;
+                           });
+        }
+        decoder.decode(200, "{broken", LogDecoder::Kind::File, &context, [&](Result<LogPage> r) {
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error().kind, ApiError::Kind::Parse);
+            ++delivered;
+        });
+        QTRY_COMPARE(delivered, 18);
+        QCOMPARE(decoder.pending(), 0);
+        compareStores(store, expected);
+    }
+
+    // A page whose context is gone is dropped; a decoder destroyed with work queued is quiet.
+    void decoderDropsPagesOfGoneContexts()
+    {
+        const QByteArray reply = logReply(sampleLines(2000), 10);
+        int kept = 0;
+        int dropped = 0;
+        {
+            LogDecoder decoder;
+            QObject keep;
+            auto *gone = new QObject;
+            decoder.decode(200, reply, LogDecoder::Kind::Live, gone, [&](auto) { ++dropped; });
+            decoder.decode(200, reply, LogDecoder::Kind::Live, &keep, [&](auto) { ++kept; });
+            delete gone;
+            QTRY_COMPARE(kept, 1);
+            for (int i = 0; i < 20; ++i)
+                decoder.decode(200, reply, LogDecoder::Kind::Live, &keep, [&](auto) { ++kept; });
+        }
+        QCOMPARE(dropped, 0);
+        QVERIFY(kept >= 1);
     }
 
     void memoryStaysWithinTwiceTheText()

@@ -6,6 +6,7 @@
 #include "api/loglevel.h"
 #include "api/submitrequest.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QTest>
@@ -22,6 +23,31 @@ QByteArray fixture(const char *name)
     if (!file.open(QIODevice::ReadOnly))
         qFatal("missing fixture %s", name);
     return file.readAll();
+}
+
+// parseLogPage must say exactly what parseLog + LogChunk::lines() says, on every body.
+void compareLogPage(const QByteArray &body, int httpStatus = 200)
+{
+    for (const bool live : {true, false}) {
+        const Result<LogChunk> slow =
+            live ? parseLog(httpStatus, body) : parseOpenLog(httpStatus, body);
+        const Result<LogPage> fast =
+            live ? parseLogPage(httpStatus, body) : parseOpenLogPage(httpStatus, body);
+        QCOMPARE(fast.ok(), slow.ok());
+        if (!slow) {
+            QCOMPARE(fast.error().kind, slow.error().kind);
+            QCOMPARE(fast.error().message, slow.error().message);
+            continue;
+        }
+        const QStringList lines = slow->lines();
+        QCOMPARE(fast->lines(), lines);
+        QCOMPARE(fast->nextFromLine, slow->nextFromLine);
+        QCOMPARE(fast->logWasNull, slow->logWasNull);
+        for (qsizetype i = 0; i < lines.size(); ++i)
+            QCOMPARE(fast->statedLevel(i), logLevelOf(lines.at(i).toUtf8()));
+        QCOMPARE(fast->text(),
+                 lines.isEmpty() ? QByteArray() : (lines.join(u'\n') + u'\n').toUtf8());
+    }
 }
 
 } // namespace
@@ -423,6 +449,107 @@ private slots:
                  QStringLiteral("spark"));
         QCOMPARE(old.value(QStringLiteral("executionCode")).toString(), QStringLiteral("select 1"));
         QVERIFY(old.value(QStringLiteral("source")).isObject());
+    }
+
+    // The one-pass decoder and the JSON-tree parser agree on every recorded reply and fuzz seed.
+    void logPageAgreesOnRecordedReplies()
+    {
+        const QString data = QStringLiteral(LINKIS_DESK_TEST_DATA);
+        const QStringList dirs = {data + QStringLiteral("/linkis"),
+                                  data + QStringLiteral("/../fuzz/corpus/log"),
+                                  data + QStringLiteral("/../fuzz/corpus/openlog"),
+                                  data + QStringLiteral("/../fuzz/corpus/envelope")};
+        int files = 0;
+        for (const QString &dir : dirs) {
+            const QFileInfoList entries = QDir(dir).entryInfoList(QDir::Files);
+            for (const QFileInfo &entry : entries) {
+                QFile f(entry.filePath());
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                const QByteArray body = f.readAll();
+                compareLogPage(body);
+                if (QTest::currentTestFailed())
+                    QFAIL(qPrintable(entry.filePath()));
+                ++files;
+            }
+        }
+        QVERIFY(files > 20);
+    }
+
+    void logPageAgreesOnEdgeCases_data()
+    {
+        QTest::addColumn<QByteArray>("log");
+        QTest::addColumn<QByteArray>("extra");
+        auto row = [](const char *name, const QByteArray &log, const QByteArray &extra = {}) {
+            QTest::newRow(name) << log << extra;
+        };
+        row("slots", R"(["e\n","w\n","i\n","a\nb\n"])");
+        row("crlf", R"(["","","","a\r\nb\r\n\r\nc\r"])");
+        row("lone cr", R"(["","","","\r"])");
+        row("only newline", R"(["","","","\n"])");
+        row("blank lines", R"(["","","","\n\n x \n\n"])");
+        row("escapes", R"(["","","","t\tq\"b\\s\/\b\f end"])");
+        row("unicode escapes", R"(["","","","caf\u00e9 \u4e2d\ud83d\ude00 \u0000 x"])");
+        row("escaped newline", R"(["","","","a\u000ab\u000Ac"])");
+        row("lone high surrogate", R"(["","","","a\ud83d b"])");
+        row("lone low surrogate", R"(["","","","a\ude00 b"])");
+        row("raw utf8", "[\"\",\"\",\"\",\"caf\xc3\xa9 \xe4\xb8\xad\\n\xf0\x9f\x98\x80\"]");
+        row("invalid utf8", "[\"\",\"\",\"\",\"bad \xff\xfe \xc3\"]");
+        row("overlong utf8", "[\"\",\"\",\"\",\"\xc0\xaf\"]");
+        row("raw control", "[\"\",\"\",\"\",\"a\tb\"]");
+        row("bad escape", R"(["","","","a\qb"])");
+        row("plain string", R"("one\ntwo")");
+        row("null", "null");
+        row("empty list", "[]");
+        row("two slots", R"(["x\n","y\nz"])");
+        row("five slots", R"(["e","w","i","all\n","fifth"])");
+        row("null fourth", R"(["e","w","i",null])");
+        row("number", "5");
+        row("object", R"({"a":1})");
+        row("number in list", R"(["e",5,"i","a"])");
+        row("levels",
+            R"(["","","","2024-01-01 10:00:00.000 ERROR boom\n\tat x\n)"
+            R"(2024-01-01 10:00:00.000 WARN w\nWARNING:root:py\n[INFO] i\n"])");
+        row("fromLine as string", R"(["","","","a"])", R"(,"fromLine":"7")");
+        row("fromLine negative", R"(["","","","a"])", R"(,"fromLine":-3)");
+        row("fromLine fraction", R"(["","","","a"])", R"(,"fromLine":7.0)");
+        row("duplicate log", R"(["","","","a"])", R"(,"log":["","","","b"])");
+        row("other keys", R"(["","","","a"])", R"(,"x":{"y":[1,true,false,null,-2.5e3,"s"]})");
+    }
+
+    void logPageAgreesOnEdgeCases()
+    {
+        QFETCH(QByteArray, log);
+        QFETCH(QByteArray, extra);
+        compareLogPage(R"({"method":"/api/entrance/x/log","status":0,"message":"",)"
+                       R"("data":{"fromLine":12,"log":)" +
+                       log + extra + "}}");
+        compareLogPage(R"( { "status" : 0 , "data" : { "log" : )" + log + extra + " } } ");
+    }
+
+    void logPageFallsBackOnErrorsAndOddEnvelopes()
+    {
+        const QByteArray log = R"("log":["","","","a\nb"])";
+        compareLogPage(R"({"status":1,"message":"no","data":{)" + log + "}}");
+        compareLogPage(R"({"status":-1,"message":"login","data":{)" + log + "}}", 401);
+        compareLogPage(R"({"status":"0","data":{)" + log + "}}");
+        compareLogPage(R"({"status":0,"status":1,"data":{)" + log + "}}");
+        compareLogPage(R"({"status":0,"data":{)" + log + "}} trailing");
+        compareLogPage(R"({"status":0,"data":{)" + log + "}");
+        compareLogPage(R"({"status":0,"method":"m"})");
+        compareLogPage(R"({"status":0,"data":{}})");
+        compareLogPage(R"({"status":0,"data":[]})");
+        compareLogPage(R"({"st\u0061tus":0,"data":{)" + log + "}}");
+        compareLogPage("<html>502</html>", 502);
+        compareLogPage("", 200);
+        compareLogPage(R"({"status":0,"data":{)" + log + "}}", 500);
+    }
+
+    // A page cut anywhere is either the slow path's error or the slow path's lines.
+    void logPageAgreesOnTruncatedBodies()
+    {
+        const QByteArray body = fixture("log_slots.json");
+        for (qsizetype n = 0; n < body.size(); n += 3)
+            compareLogPage(body.left(n));
     }
 };
 

@@ -178,6 +178,28 @@ private Q_SLOTS:
         QCOMPARE(panel.view()->rowCount(), 4000);
         QVERIFY(!panel.view()->grab().isNull());
     }
+
+    // An openLog-sized page goes in slices across event-loop turns; pages after it wait for
+    // their turn, so the order holds and every line arrives once.
+    void bigPagesArriveWholeAndInOrder()
+    {
+        LogPanel panel;
+        const QStringList big = sampleLog(90000);
+        panel.appendPage(LogPage::fromLines(big));
+        panel.appendPage(LogPage::fromLines({QStringLiteral("after the big page")}));
+        QTRY_COMPARE(panel.pendingLines(), 0);
+        QCOMPARE(panel.store()->lineCount(), big.size() + 1);
+        QCOMPARE(panel.store()->line(0), big.first());
+        QCOMPARE(panel.store()->line(89999), big.last());
+        QCOMPARE(panel.store()->line(90000), QStringLiteral("after the big page"));
+        QCOMPARE(panel.store()->count(LogStore::Filter::Error), 1800);
+        panel.appendPage(LogPage::fromLines(big));
+        panel.clear(); // a new run drops what was still waiting
+        QTRY_COMPARE(panel.pendingLines(), 0);
+        panel.appendLines({QStringLiteral("next run")});
+        QTRY_COMPARE(panel.store()->lineCount(), 1);
+        QCOMPARE(panel.store()->line(0), QStringLiteral("next run"));
+    }
 };
 
 QTEST_MAIN(TestLogView)

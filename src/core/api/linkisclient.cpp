@@ -100,6 +100,7 @@ LinkisClient::LinkisClient(const ConnectionSettings &settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
     , m_nam(new QNetworkAccessManager(this))
+    , m_logDecoder(new LogDecoder(this))
 {
     m_nam->setCookieJar(new QNetworkCookieJar(m_nam));
 }

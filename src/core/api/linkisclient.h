@@ -5,6 +5,7 @@
 #include "api/connectionstate.h"
 #include "api/jobref.h"
 #include "api/logchunk.h"
+#include "api/logdecoder.h"
 #include "api/logininfo.h"
 #include "api/progressinfo.h"
 #include "api/rawreply.h"
@@ -83,6 +84,10 @@ public:
     // fromLine starts at 1; size -1 means the server's maximum (10000).
     RequestHandle log(const JobRef &job, int fromLine, int size, QObject *context,
                       Callback<LogChunk> callback);
+    // The same page decoded into a LogPage on a worker thread (LogDecoder), for log viewers: the
+    // call stays in flight until the page is decoded; pages come back in the order asked.
+    RequestHandle logPage(const JobRef &job, int fromLine, int size, QObject *context,
+                          Callback<LogPage> callback);
     RequestHandle progress(const JobRef &job, QObject *context, Callback<ProgressInfo> callback);
     RequestHandle progressWithResource(const JobRef &job, QObject *context,
                                        Callback<ProgressInfo> callback);
@@ -111,6 +116,8 @@ public:
                            Callback<ResultPage> callback);
     // The whole log file; lines are in LogChunk::all.
     RequestHandle openLog(const QString &logPath, QObject *context, Callback<LogChunk> callback);
+    // The whole log file decoded into a LogPage on a worker thread (up to Linkis's 30 MB).
+    RequestHandle openLogPage(const QString &logPath, QObject *context, Callback<LogPage> callback);
 
     // Low level, for calls not wrapped above: the raw HTTP status and body of one request that
     // goes through the same authentication and re-login. method is "GET" or "POST".
@@ -147,6 +154,9 @@ private:
     void resetSession();
     // Updates connectionState() from the outcome of a request that ended.
     void noteOutcome(const ApiError &error);
+    // Sends a log call whose successful reply is decoded by m_logDecoder.
+    RequestHandle dispatchLogPage(PendingCall *call, LogDecoder::Kind kind,
+                                  Callback<LogPage> callback);
 
     ConnectionSettings m_settings;
     QNetworkAccessManager *m_nam = nullptr;
@@ -154,6 +164,7 @@ private:
     bool m_loginInFlight = false;
     QList<QPointer<PendingCall>> m_waitingForLogin;
     ConnectionState m_connection;
+    LogDecoder *m_logDecoder = nullptr;
 };
 
 } // namespace linkisdesk

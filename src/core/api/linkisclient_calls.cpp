@@ -146,6 +146,52 @@ RequestHandle LinkisClient::log(const JobRef &job, int fromLine, int size, QObje
                             LINKIS_ADAPT(LogChunk, callback, parsers::parseLog)));
 }
 
+RequestHandle LinkisClient::logPage(const JobRef &job, int fromLine, int size, QObject *context,
+                                    Callback<LogPage> callback)
+{
+    QUrlQuery query = jobQuery(job);
+    query.addQueryItem(QStringLiteral("fromLine"), QString::number(qMax(1, fromLine)));
+    query.addQueryItem(QStringLiteral("size"), QString::number(size));
+    return dispatchLogPage(
+        newCall("GET", entrancePath(job, QStringLiteral("log")), query, {}, context, {}),
+        LogDecoder::Kind::Live, std::move(callback));
+}
+
+RequestHandle LinkisClient::dispatchLogPage(PendingCall *call, LogDecoder::Kind kind,
+                                            Callback<LogPage> callback)
+{
+    // Transport errors come through the ordinary callback; a reply goes to the decoder, whose
+    // result is handed over while the call is still in flight (a cancel drops it).
+    auto deliver = std::make_shared<Callback<LogPage>>(std::move(callback));
+    auto onError = deliver;
+    auto finish = [this, deliver](Result<LogPage> typed) {
+        if (!typed) {
+            const ApiError error = polish(typed.error());
+            noteOutcome(error);
+            (*deliver)(Result<LogPage>(error));
+            return;
+        }
+        noteOutcome(ApiError());
+        (*deliver)(std::move(typed));
+    };
+    QPointer<PendingCall> guard(call);
+    call->decode = [this, guard, kind, finish](const RawReply &raw) {
+        m_logDecoder->decode(raw.httpStatus, raw.body, kind, guard,
+                             [guard, finish](Result<LogPage> typed) {
+                                 if (guard)
+                                     guard->finishDecoded([&] { finish(std::move(typed)); });
+                             });
+    };
+    call->setDone([this, onError](Result<RawReply> raw) {
+        if (!raw) {
+            const ApiError error = polish(raw.error());
+            noteOutcome(error);
+            (*onError)(Result<LogPage>(error));
+        }
+    });
+    return dispatch(call);
+}
+
 RequestHandle LinkisClient::progress(const JobRef &job, QObject *context,
                                      Callback<ProgressInfo> callback)
 {
@@ -281,6 +327,16 @@ RequestHandle LinkisClient::openLog(const QString &logPath, QObject *context,
     query.addQueryItem(QStringLiteral("path"), logPath);
     return dispatch(newCall("GET", QStringLiteral("filesystem/openLog"), query, {}, context,
                             LINKIS_ADAPT(LogChunk, callback, parsers::parseOpenLog)));
+}
+
+RequestHandle LinkisClient::openLogPage(const QString &logPath, QObject *context,
+                                        Callback<LogPage> callback)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("path"), logPath);
+    return dispatchLogPage(
+        newCall("GET", QStringLiteral("filesystem/openLog"), query, {}, context, {}),
+        LogDecoder::Kind::File, std::move(callback));
 }
 
 } // namespace linkisdesk

@@ -3,6 +3,7 @@
 
 #include "api/logchunk.h"
 #include "api/logininfo.h"
+#include "api/logpage.h"
 #include "api/progressinfo.h"
 #include "api/result.h"
 #include "api/resultpage.h"
@@ -35,6 +36,11 @@ Result<QList<ResultSetRef>> parseDirFileTrees(int httpStatus, const QByteArray &
 Result<ResultPage> parseOpenFile(int httpStatus, const QByteArray &body,
                                  const QString &nullValue = {});
 Result<LogChunk> parseOpenLog(int httpStatus, const QByteArray &body);
+// The same replies straight into a LogPage (UTF-8 lines with their stated levels), in one pass
+// over the bytes; what it does not recognise as a plain success goes through parseLog /
+// parseOpenLog, so both always agree. Safe on any thread.
+Result<LogPage> parseLogPage(int httpStatus, const QByteArray &body);
+Result<LogPage> parseOpenLogPage(int httpStatus, const QByteArray &body);
 Result<LoginInfo> parseLogin(int httpStatus, const QByteArray &body);
 // Any call whose success carries nothing we need (kill, logout, killJobs).
 Result<Unit> parseAck(int httpStatus, const QByteArray &body);

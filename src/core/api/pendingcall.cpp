@@ -46,6 +46,17 @@ void PendingCall::complete(Result<RawReply> result)
 {
     if (m_finished)
         return;
+    if (decode && result) {
+        auto decodeNow = std::move(decode);
+        decode = nullptr;
+        if (reply) {
+            reply->disconnect(this);
+            reply->deleteLater();
+            reply = nullptr;
+        }
+        decodeNow(std::move(result).value());
+        return;
+    }
     m_finished = true;
     Done done = std::move(m_done);
     m_done = nullptr;
@@ -57,6 +68,17 @@ void PendingCall::complete(Result<RawReply> result)
     deleteLater();
     if (done && (!m_hadContext || m_context))
         done(std::move(result));
+}
+
+void PendingCall::finishDecoded(const std::function<void()> &deliver)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_done = nullptr;
+    deleteLater();
+    if (!m_hadContext || m_context)
+        deliver();
 }
 
 } // namespace linkisdesk

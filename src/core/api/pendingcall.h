@@ -49,6 +49,14 @@ public:
     QString tlsFingerprint;
     QString tlsReason;
 
+    // Replies decoded on a worker (log pages): a successful raw reply goes to `decode` instead
+    // of the callback, and the call stays in flight (isActive, cancellable) until the decoded
+    // value is handed over with finishDecoded(). Errors take the callback as usual.
+    std::function<void(RawReply)> decode;
+    // Runs `deliver` once, if the context still lives and nobody cancelled; then deletes itself.
+    void finishDecoded(const std::function<void()> &deliver);
+
+    void setDone(Done done) { m_done = std::move(done); }
     bool isFinished() const { return m_finished; }
     void cancel();
     // Calls the callback once, if the context still lives and nobody cancelled; then deletes

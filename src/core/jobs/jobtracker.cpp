@@ -7,6 +7,7 @@
 #include "jobs/submitlookup.h"
 
 #include <QDateTime>
+#include <QMetaMethod>
 #include <QTimer>
 
 namespace linkisdesk {
@@ -411,9 +412,9 @@ void JobTracker::pollLog(bool finishing)
     if (!finishing)
         ++m_outstanding;
     ++m_requestsSent;
-    m_inFlight[LogKind] = m_client->log(
+    m_inFlight[LogKind] = m_client->logPage(
         m_job, m_log.nextLine(), m_options.logPageSize, this,
-        [this, finishing, gen = m_generation](Result<LogChunk> r) {
+        [this, finishing, gen = m_generation](Result<LogPage> r) {
             if (gen != m_generation)
                 return;
             bool more = false;
@@ -445,8 +446,12 @@ void JobTracker::pollLog(bool finishing)
 
 void JobTracker::deliver(const LogBatch &batch)
 {
-    if (!batch.isEmpty())
-        emit logLines(batch.lines, batch.levels);
+    if (batch.isEmpty())
+        return;
+    emit logPage(batch.page);
+    static const QMetaMethod textSignal = QMetaMethod::fromSignal(&JobTracker::logLines);
+    if (isSignalConnected(textSignal))
+        emit logLines(batch.lines(), batch.levels);
 }
 
 // After the terminal status: the FinishingChecklist, then finished().
@@ -533,8 +538,8 @@ void JobTracker::fetchInfo()
 void JobTracker::fetchFullLog()
 {
     ++m_requestsSent;
-    m_inFlight[LogKind] =
-        m_client->openLog(m_taskInfo.logPath, this, [this, gen = m_generation](Result<LogChunk> r) {
+    m_inFlight[LogKind] = m_client->openLogPage(
+        m_taskInfo.logPath, this, [this, gen = m_generation](Result<LogPage> r) {
             if (gen != m_generation)
                 return;
             if (!r) {
@@ -544,7 +549,7 @@ void JobTracker::fetchFullLog()
                 m_log.wholeLogLost();
             } else {
                 onHealthy();
-                deliver(m_log.takeWholeLog(r->lines()));
+                deliver(m_log.takeWholeLog(*r));
             }
             finishStep();
         });

@@ -5,6 +5,7 @@
 #include "api/jobref.h"
 #include "api/linkisclient.h"
 #include "api/loglevel.h"
+#include "api/logpage.h"
 #include "api/progressinfo.h"
 #include "api/requesthandle.h"
 #include "api/resultsetref.h"
@@ -125,7 +126,10 @@ signals:
     void stateChanged(linkisdesk::JobTracker::State state);
     void statusChanged(linkisdesk::JobStatus status);
     void progressChanged(double progress, const QList<linkisdesk::ProgressItem> &items);
-    // New log lines in order, each exactly once, with their levels (same length).
+    // New log lines in order, each exactly once, as decoded UTF-8 (api/logpage.h): what log
+    // views take, nothing turned into QString.
+    void logPage(const linkisdesk::LogPage &page);
+    // The same lines as text with their levels (same length); built only when connected.
     void logLines(const QStringList &lines, const QList<linkisdesk::LogLevel> &levels);
     // A request failed at the network level; the next try is in retryInMs.
     void reconnecting(const linkisdesk::ApiError &error, int attempt, int retryInMs);

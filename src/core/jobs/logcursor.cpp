@@ -14,10 +14,16 @@ void LogCursor::resume(int linesDelivered)
 
 LogBatch LogCursor::takeLivePage(const LogChunk &chunk, int pageSize, bool finishing, bool *more)
 {
-    const QStringList lines = chunk.lines();
-    m_handover.noteShown(lines);
-    LogBatch batch = deliver(lines);
-    const int next = chunk.nextFromLine > 0 ? chunk.nextFromLine : m_nextLine + int(lines.size());
+    LogPage page = LogPage::fromLines(chunk.lines());
+    page.nextFromLine = chunk.nextFromLine;
+    return takeLivePage(page, pageSize, finishing, more);
+}
+
+LogBatch LogCursor::takeLivePage(const LogPage &page, int pageSize, bool finishing, bool *more)
+{
+    m_handover.noteShown(page);
+    LogBatch batch = deliver(page);
+    const int next = page.nextFromLine > 0 ? page.nextFromLine : m_nextLine + int(page.size());
     // A full page counts the blank lines the server read but left out.
     const bool full = next - m_nextLine >= pageSize;
     m_nextLine = qMax(m_nextLine, next);
@@ -34,10 +40,10 @@ void LogCursor::liveRefused()
     m_needWhole = true;
 }
 
-LogBatch LogCursor::takeWholeLog(const QStringList &fileLines)
+LogBatch LogCursor::takeWholeLog(const LogPage &file)
 {
     m_wholeDone = true;
-    return deliver(m_handover.rest(fileLines));
+    return deliver(m_handover.rest(file));
 }
 
 void LogCursor::wholeLogLost()
@@ -45,18 +51,20 @@ void LogCursor::wholeLogLost()
     m_wholeDone = true;
 }
 
-LogBatch LogCursor::deliver(const QStringList &lines)
+LogBatch LogCursor::deliver(const LogPage &page)
 {
     LogBatch batch;
-    if (lines.isEmpty())
+    if (page.isEmpty())
         return batch;
-    batch.lines = lines;
-    batch.levels.reserve(lines.size());
-    for (const QString &line : lines) {
-        m_lastLevel = classifyLogLine(line, m_lastLevel);
+    batch.page = page;
+    batch.levels.reserve(page.size());
+    for (qsizetype i = 0; i < page.size(); ++i) {
+        const int stated = page.statedLevel(i);
+        if (stated >= 0)
+            m_lastLevel = LogLevel(stated);
         batch.levels.append(m_lastLevel);
     }
-    m_delivered += int(lines.size());
+    m_delivered += int(page.size());
     return batch;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/loglevel.h"
+#include "api/logpage.h"
 #include "jobs/loghandover.h"
 
 #include <QList>
@@ -11,13 +12,15 @@ namespace linkisdesk {
 
 struct LogChunk;
 
-// Lines of a job log ready to be delivered, each with its level (same length).
+// Lines of a job log ready to be delivered (UTF-8, api/logpage.h), each with its level (same
+// length). lines() decodes them; log views take the page as it is.
 struct LogBatch
 {
-    QStringList lines;
+    LogPage page;
     QList<LogLevel> levels;
 
-    bool isEmpty() const { return lines.isEmpty(); }
+    bool isEmpty() const { return page.isEmpty(); }
+    QStringList lines() const { return page.lines(); }
 };
 
 // Where a job's log has been read to, and what is left: the live log (entrance/{id}/log) is read
@@ -37,12 +40,17 @@ public:
     // lines to deliver. *more: the page was full (the server read pageSize lines, counting the
     // blank lines a real Linkis leaves out of the text), so read on at once. While finishing,
     // a page that is not full ends the live log.
+    LogBatch takeLivePage(const LogPage &page, int pageSize, bool finishing, bool *more);
     LogBatch takeLivePage(const LogChunk &chunk, int pageSize, bool finishing, bool *more);
     // The live log was refused ("the job has ended"): it is done, and the rest comes from the
     // whole file.
     void liveRefused();
     // The whole file (openLog): the lines after what the live log showed. The log is complete.
-    LogBatch takeWholeLog(const QStringList &fileLines);
+    LogBatch takeWholeLog(const LogPage &file);
+    LogBatch takeWholeLog(const QStringList &fileLines)
+    {
+        return takeWholeLog(LogPage::fromLines(fileLines));
+    }
     // The whole file could not be read: the log is complete with what was shown.
     void wholeLogLost();
 
@@ -56,7 +64,7 @@ public:
     bool needsWholeLog() const { return m_needWhole && !m_wholeDone; }
 
 private:
-    LogBatch deliver(const QStringList &lines);
+    LogBatch deliver(const LogPage &page);
 
     LogHandover m_handover; // what the live log showed, to splice openLog on by content
     int m_nextLine = 1;

@@ -7,9 +7,20 @@ namespace linkisdesk {
 
 namespace {
 
-size_t contentHash(QStringView line)
+bool isSpace(char c)
 {
-    return qHash(line.trimmed());
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+QByteArrayView trimmed(QByteArrayView line)
+{
+    qsizetype begin = 0;
+    qsizetype end = line.size();
+    while (begin < end && isSpace(line[begin]))
+        ++begin;
+    while (end > begin && isSpace(line[end - 1]))
+        --end;
+    return line.sliced(begin, end - begin);
 }
 
 // A shown line missing from the file more often than this means the file is not the log the
@@ -23,22 +34,28 @@ bool LogHandover::isBlank(QStringView line)
     return line.trimmed().isEmpty();
 }
 
-void LogHandover::noteShown(const QStringList &lines)
+bool LogHandover::isBlank(QByteArrayView line)
 {
-    for (const QString &line : lines) {
+    return trimmed(line).isEmpty();
+}
+
+void LogHandover::noteShown(const LogPage &page)
+{
+    for (qsizetype i = 0; i < page.size(); ++i) {
         ++m_shownTotal;
-        if (isBlank(line)) {
+        const QByteArrayView line = trimmed(page.lineUtf8(i));
+        if (line.isEmpty()) {
             ++m_blanksAfterLast;
             continue;
         }
-        m_shown.append(contentHash(line));
+        m_shown.append(qHash(line));
         m_blanksAfterLast = 0;
     }
 }
 
-QStringList LogHandover::rest(const QStringList &fileLines) const
+LogPage LogHandover::rest(const LogPage &file) const
 {
-    const qsizetype count = fileLines.size();
+    const qsizetype count = file.size();
     qsizetype resume = 0;
     if (m_shown.isEmpty()) {
         resume = qMin<qsizetype>(count, m_readBefore);
@@ -49,8 +66,11 @@ QStringList LogHandover::rest(const QStringList &fileLines) const
         int misses = 0;
         for (const size_t hash : m_shown) {
             qsizetype j = pos;
-            while (j < count && (isBlank(fileLines.at(j)) || contentHash(fileLines.at(j)) != hash))
-                ++j;
+            for (; j < count; ++j) {
+                const QByteArrayView line = trimmed(file.lineUtf8(j));
+                if (!line.isEmpty() && qHash(line) == hash)
+                    break;
+            }
             if (j < count) {
                 pos = j + 1;
                 matchedEnd = pos;
@@ -61,17 +81,17 @@ QStringList LogHandover::rest(const QStringList &fileLines) const
         if (matchedEnd < 0) {
             // Nothing shown is in the file: fall back to the live side's count.
             resume = qMin<qsizetype>(count, m_readBefore + m_shownTotal);
-            return fileLines.mid(resume);
+            return file.mid(resume);
         }
         resume = matchedEnd;
     }
     // The blank lines the live side showed after its last non-blank line.
     for (int blanks = m_blanksAfterLast; blanks > 0 && resume < count; --blanks) {
-        if (!isBlank(fileLines.at(resume)))
+        if (!isBlank(file.lineUtf8(resume)))
             break;
         ++resume;
     }
-    return fileLines.mid(resume);
+    return file.mid(resume);
 }
 
 } // namespace linkisdesk

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "api/logpage.h"
+
+#include <QByteArrayView>
 #include <QList>
 #include <QStringList>
 #include <QStringView>
@@ -16,23 +19,31 @@ namespace linkisdesk {
 // count: the non-blank lines already shown are looked up, in order, in the file's non-blank
 // lines, and what follows the last one found is new. Blank lines the live side did show after
 // its last non-blank line are not shown a second time.
+//
+// Lines are compared as UTF-8 bytes with surrounding whitespace trimmed; nothing is decoded.
 class LogHandover
 {
 public:
     // Lines delivered from the live log, in order.
-    void noteShown(const QStringList &lines);
+    void noteShown(const LogPage &page);
+    void noteShown(const QStringList &lines) { noteShown(LogPage::fromLines(lines)); }
     // The job was reattached with the live log read up to fromLine - 1 in an earlier session:
     // those lines were shown but their content is unknown here. Only used when nothing is
     // shown in this session (the live log's own count is then the best guess left).
     void setLinesReadBefore(int lines) { m_readBefore = qMax(0, lines); }
 
     // The lines of the file (openLog) that were not shown yet.
-    QStringList rest(const QStringList &fileLines) const;
+    LogPage rest(const LogPage &file) const;
+    QStringList rest(const QStringList &fileLines) const
+    {
+        return rest(LogPage::fromLines(fileLines)).lines();
+    }
 
     int shownNonBlank() const { return int(m_shown.size()); }
 
     // Blank as Linkis means it (StringUtils.isNotBlank): empty or only whitespace.
     static bool isBlank(QStringView line);
+    static bool isBlank(QByteArrayView line);
 
 private:
     QList<size_t> m_shown; // hashes of the shown non-blank lines, trimmed

@@ -165,14 +165,65 @@ void LogStore::appendOne(QByteArrayView text)
     block.append(text.data(), text.size());
     block.append('\n');
 
-    const int classified = classify(text);
-    if (classified >= 0)
-        m_current = Level(classified);
-    const auto lineNo = quint32(m_starts.size());
     m_starts.push_back(start);
-    m_levels.push_back(quint8(m_current));
-    m_index[int(m_current)].push_back(lineNo);
+    noteLevel(classify(text));
     m_textBytes += text.size();
+}
+
+void LogStore::noteLevel(int stated)
+{
+    if (stated >= 0)
+        m_current = Level(stated);
+    m_levels.push_back(quint8(m_current));
+    m_index[int(m_current)].push_back(quint32(m_levels.size() - 1));
+}
+
+void LogStore::appendPage(const LogPage &page, qsizetype from, qsizetype count)
+{
+    const qsizetype n = page.size();
+    from = std::clamp<qsizetype>(from, 0, n);
+    const qsizetype last = count < 0 ? n : std::min(n, from + count);
+    if (last <= from)
+        return;
+    const qsizetype first = lineCount();
+    const QByteArray &text = page.text();
+    const QList<quint32> &starts = page.starts();
+    auto startOf = [&](qsizetype i) { return i < n ? qsizetype(starts[i]) : text.size(); };
+    m_starts.reserve(m_starts.size() + size_t(last - from));
+    m_levels.reserve(m_levels.size() + size_t(last - from));
+    qsizetype i = from;
+    while (i < last) {
+        // As many whole lines as the last block still holds (each line keeps its '\n').
+        const qsizetype room =
+            m_blocks.empty() ? 0 : m_blocks.back().capacity() - m_blocks.back().size() - 1;
+        const qsizetype base = startOf(i);
+        qsizetype j = i;
+        if (room > 0) {
+            const auto it =
+                std::upper_bound(starts.begin() + i + 1, starts.begin() + last,
+                                 quint64(base + room), [](quint64 v, quint32 s) { return v < s; });
+            j = qsizetype(it - starts.begin()) - 1; // lines [i, j) end before base + room
+            if (j == last - 1 && startOf(last) - base <= room)
+                j = last;
+        }
+        if (j <= i) {
+            QByteArray block;
+            block.reserve(std::max(kBlockSize, startOf(i + 1) - base + 1));
+            m_blocks.push_back(std::move(block));
+            continue;
+        }
+        QByteArray &block = m_blocks.back();
+        const quint64 blockNo = quint64(m_blocks.size() - 1) << 32;
+        const qsizetype offset = block.size();
+        block.append(text.constData() + base, startOf(j) - base);
+        for (qsizetype k = i; k < j; ++k) {
+            m_starts.push_back(blockNo | quint64(offset + startOf(k) - base));
+            noteLevel(page.statedLevel(k));
+        }
+        m_textBytes += startOf(j) - base - (j - i);
+        i = j;
+    }
+    emit linesAppended(first, lineCount() - first);
 }
 
 void LogStore::append(const QStringList &lines)

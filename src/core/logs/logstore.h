@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/loglevel.h"
+#include "api/logpage.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -44,6 +45,10 @@ public:
     // Appends UTF-8 text holding whole lines separated by "\n" or "\r\n"; a final newline is
     // optional and never makes an empty last line. An empty view appends nothing.
     void appendUtf8(QByteArrayView text);
+    // Appends a decoded page (api/logpage.h), or its lines [from, from + count): their bytes
+    // are copied as they are and the levels they state resolved here; nothing is decoded or
+    // classified again.
+    void appendPage(const LogPage &page, qsizetype from = 0, qsizetype count = -1);
     void clear();
 
     qsizetype lineCount() const { return qsizetype(m_starts.size()); }
@@ -84,6 +89,7 @@ signals:
 private:
     class Needle;
     void appendOne(QByteArrayView line);
+    void noteLevel(int stated);
     void appendLines(QByteArrayView text);
     std::vector<quint32> const *indexFor(Filter filter) const;
     qsizetype findIn(const Needle &needle, qsizetype fromRow, Filter filter,

@@ -44,24 +44,41 @@ int TracebackScanner::scriptLineOfFrame(QStringView message)
 QList<TracebackScanner::Hit> TracebackScanner::feed(const QStringList &lines)
 {
     QList<Hit> hits;
-    for (const QString &line : lines) {
-        const QStringView message = logMessageOf(line);
-        if (frameRe().match(message).hasMatch()) {
-            m_inTraceback = true;
-            if (const int l = scriptLineOfFrame(message))
-                m_line = l;
+    for (const QString &line : lines)
+        feedLine(line, &hits);
+    return hits;
+}
+
+QList<TracebackScanner::Hit> TracebackScanner::feed(const LogPage &page)
+{
+    QList<Hit> hits;
+    for (qsizetype i = 0; i < page.size(); ++i) {
+        const QByteArrayView line = page.lineUtf8(i);
+        // Outside a traceback only a frame line ("File \"...\", line N") starts one.
+        if (!m_inTraceback && !line.contains(QByteArrayView("File \"")))
             continue;
-        }
-        if (!m_inTraceback || message.trimmed().isEmpty() || message.front().isSpace())
-            continue; // the source line, a caret, an exception group's "|" lines
-        if (message.startsWith(u"Traceback (most recent call last)"))
-            continue;
-        if (isExceptionLine(message) && m_line > 0)
-            hits.append(Hit {m_line, message.toString()});
-        m_inTraceback = false;
-        m_line = 0;
+        feedLine(QString::fromUtf8(line), &hits);
     }
     return hits;
+}
+
+void TracebackScanner::feedLine(const QString &line, QList<Hit> *hits)
+{
+    const QStringView message = logMessageOf(line);
+    if (frameRe().match(message).hasMatch()) {
+        m_inTraceback = true;
+        if (const int l = scriptLineOfFrame(message))
+            m_line = l;
+        return;
+    }
+    if (!m_inTraceback || message.trimmed().isEmpty() || message.front().isSpace())
+        return; // the source line, a caret, an exception group's "|" lines
+    if (message.startsWith(u"Traceback (most recent call last)"))
+        return;
+    if (isExceptionLine(message) && m_line > 0)
+        hits->append(Hit {m_line, message.toString()});
+    m_inTraceback = false;
+    m_line = 0;
 }
 
 } // namespace linkisdesk

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "api/logpage.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -23,12 +25,16 @@ public:
 
     // Feeds log lines in order; returns the tracebacks that ended in them.
     QList<Hit> feed(const QStringList &lines);
+    // The same on a decoded page: only the lines that can be part of a traceback are decoded.
+    QList<Hit> feed(const LogPage &page);
 
     // The script line a traceback frame points at: `File "<script>", line 7` (also <stdin>,
     // <string>, and the gateway's script.py), or 0 for any other line or file.
     static int scriptLineOfFrame(QStringView message);
 
 private:
+    void feedLine(const QString &line, QList<Hit> *hits);
+
     bool m_inTraceback = false;
     int m_line = 0;
 };

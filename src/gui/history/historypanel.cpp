@@ -252,11 +252,11 @@ void HistoryPanel::showLog(const TaskInfo &task)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(panel);
     dialog->resize(900, 500);
-    client->openLog(task.logPath, panel, [panel](Result<LogChunk> chunk) {
-        if (chunk)
-            panel->appendLines(chunk->lines());
+    client->openLogPage(task.logPath, panel, [panel](Result<LogPage> page) {
+        if (page)
+            panel->appendPage(*page);
         else
-            panel->appendLines({chunk.error().message});
+            panel->appendLines({page.error().message});
     });
     dialog->show();
 }

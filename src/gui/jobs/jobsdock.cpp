@@ -202,11 +202,11 @@ void JobsDock::addTracker(JobTracker *tracker)
     connect(tracker, &JobTracker::killRequested, this, [this, tracker] { updateItem(tracker); });
     connect(tracker, &JobTracker::failed, this, [this, tracker] { updateItem(tracker); });
     connect(tracker, &QObject::destroyed, this, [this, tracker] { removeTracker(tracker); });
-    connect(tracker, &JobTracker::logLines, this, [this, tracker](const QStringList &lines) {
+    connect(tracker, &JobTracker::logPage, this, [this, tracker](const LogPage &page) {
         // What the server last said about the job, shown while it waits to start.
-        if (QTreeWidgetItem *item = m_items.value(tracker); item && !lines.isEmpty())
+        if (QTreeWidgetItem *item = m_items.value(tracker); item && !page.isEmpty())
             item->setData(StatusCol, LastServerLineRole,
-                          logMessageOf(lines.constLast()).trimmed().toString());
+                          logMessageOf(page.line(page.size() - 1)).trimmed().toString());
     });
     updateItem(tracker);
     applyFilter();

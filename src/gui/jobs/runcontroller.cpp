@@ -259,9 +259,9 @@ void RunController::follow(ScriptTab *tab, JobTracker *tracker, const QString &c
                 guard->editor()->markError(editorLine, ErrorLine::renumbered(message, editorLine));
             });
     auto tracebacks = std::make_shared<TracebackScanner>();
-    connect(tracker, &JobTracker::logLines, this,
-            [this, guard, tracker, firstLine, tracebacks](const QStringList &lines) {
-                for (const TracebackScanner::Hit &hit : tracebacks->feed(lines)) {
+    connect(tracker, &JobTracker::logPage, this,
+            [this, guard, tracker, firstLine, tracebacks](const LogPage &page) {
+                for (const TracebackScanner::Hit &hit : tracebacks->feed(page)) {
                     if (guard && m_trackers.value(guard) == tracker)
                         guard->editor()->markError(firstLine + hit.line - 1, hit.message);
                 }
@@ -270,7 +270,7 @@ void RunController::follow(ScriptTab *tab, JobTracker *tracker, const QString &c
         if (tracker->taskId() > 0)
             m_journal->setStatus(tracker->profileName(), tracker->taskId(), jobStatusName(status));
     });
-    connect(tracker, &JobTracker::logLines, this, [this, tracker] {
+    connect(tracker, &JobTracker::logPage, this, [this, tracker] {
         if (tracker->taskId() > 0)
             m_journal->setNextFromLine(tracker->profileName(), tracker->taskId(),
                                        tracker->nextLogLine());

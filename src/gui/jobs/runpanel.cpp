@@ -188,8 +188,8 @@ void RunPanel::attach(JobTracker *tracker)
     m_kill->setEnabled(true);
     connect(tracker, &JobTracker::statusChanged, this, &RunPanel::setStatus);
     connect(tracker, &JobTracker::progressChanged, this, &RunPanel::setProgress);
-    connect(tracker, &JobTracker::logLines, this,
-            [this](const QStringList &lines) { m_log->appendLines(lines); });
+    connect(tracker, &JobTracker::logPage, this,
+            [this](const LogPage &page) { m_log->appendPage(page); });
     connect(tracker, &JobTracker::killRequested, this,
             [this] { setKillText(tr("Kill sent\u2026"), QStringLiteral("#b7791f")); });
     connect(tracker, &JobTracker::killConfirmed, this,

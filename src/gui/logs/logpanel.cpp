@@ -4,6 +4,7 @@
 #include "logs/logview.h"
 
 #include <QButtonGroup>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -131,13 +132,54 @@ LogPanel::LogPanel(QWidget *parent)
 
 void LogPanel::appendLines(const QStringList &lines)
 {
-    m_store->append(lines);
+    appendPage(LogPage::fromLines(lines));
+}
+
+void LogPanel::appendPage(const LogPage &page)
+{
+    if (page.isEmpty())
+        return;
+    m_pending.push_back({page, 0});
+    if (!m_drainScheduled)
+        drainPending();
+}
+
+qsizetype LogPanel::pendingLines() const
+{
+    qsizetype lines = 0;
+    for (const Pending &p : m_pending)
+        lines += p.page.size() - p.next;
+    return lines;
+}
+
+void LogPanel::drainPending()
+{
+    // Slices of a few MB at most, and no more than half a frame of them per event-loop turn.
+    constexpr qsizetype kSliceLines = 20000;
+    constexpr qint64 kBudgetMs = 8;
+    m_drainScheduled = false;
+    QElapsedTimer clock;
+    clock.start();
+    while (!m_pending.empty()) {
+        Pending &p = m_pending.front();
+        const qsizetype n = qMin(kSliceLines, p.page.size() - p.next);
+        m_store->appendPage(p.page, p.next, n);
+        p.next += n;
+        if (p.next >= p.page.size())
+            m_pending.pop_front();
+        if (!m_pending.empty() && clock.elapsed() >= kBudgetMs) {
+            m_drainScheduled = true;
+            QTimer::singleShot(0, this, &LogPanel::drainPending);
+            return;
+        }
+    }
 }
 
 void LogPanel::clear()
 {
     // A new run starts on the whole log: a filter or search left from the last run would hide
     // its lines and make the pane look empty.
+    m_pending.clear();
     m_search->clear();
     m_searchStatus->clear();
     setFilter(LogStore::Filter::All);

@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <deque>
+
 class QButtonGroup;
 class QLabel;
 class QLineEdit;
@@ -28,6 +30,11 @@ public:
     LogView *view() const { return m_view; }
 
     void appendLines(const QStringList &lines);
+    // A decoded page (LogDecoder): its bytes go to the store as they are, a big one (openLog,
+    // up to 30 MB) in slices over several event-loop turns so that it never blocks a frame.
+    void appendPage(const LogPage &page);
+    // Lines given to appendLines / appendPage that are not in the store yet.
+    qsizetype pendingLines() const;
     // Empties the log for a new run; the filter goes back to All, the search is cleared and
     // the view follows new lines again.
     void clear();
@@ -41,6 +48,7 @@ public:
 
 private:
     void refreshCounts();
+    void drainPending();
     void saveWithDialog();
 
     LogStore *m_store;
@@ -51,6 +59,13 @@ private:
     QLabel *m_searchStatus;
     QToolButton *m_follow;
     QTimer *m_countsTimer;
+    struct Pending
+    {
+        LogPage page;
+        qsizetype next = 0;
+    };
+    std::deque<Pending> m_pending; // pages waiting for their turn, in order
+    bool m_drainScheduled = false;
 };
 
 } // namespace linkisdesk

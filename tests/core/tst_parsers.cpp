@@ -39,7 +39,10 @@ void compareLogPage(const QByteArray &body, int httpStatus = 200)
             QCOMPARE(fast.error().message, slow.error().message);
             continue;
         }
-        const QStringList lines = slow->lines();
+        // As stored: UTF-8 (a lone surrogate the server escaped becomes '?' either way).
+        QStringList lines = slow->lines();
+        for (QString &line : lines)
+            line = QString::fromUtf8(line.toUtf8());
         QCOMPARE(fast->lines(), lines);
         QCOMPARE(fast->nextFromLine, slow->nextFromLine);
         QCOMPARE(fast->logWasNull, slow->logWasNull);
@@ -487,7 +490,7 @@ private slots:
         row("lone cr", R"(["","","","\r"])");
         row("only newline", R"(["","","","\n"])");
         row("blank lines", R"(["","","","\n\n x \n\n"])");
-        row("escapes", R"(["","","","t\tq\"b\\s\/\b\f end"])");
+        row("escapes", "[\"\",\"\",\"\",\"t\\tq\\\"b\\\\s\\/\\b\\f end\"]");
         row("unicode escapes", R"(["","","","caf\u00e9 \u4e2d\ud83d\ude00 \u0000 x"])");
         row("escaped newline", R"(["","","","a\u000ab\u000Ac"])");
         row("lone high surrogate", R"(["","","","a\ud83d b"])");

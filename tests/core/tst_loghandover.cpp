@@ -331,7 +331,7 @@ private slots:
         info.logPath = QStringLiteral("file:///log");
         info.resultLocation = QStringLiteral("hdfs:///result");
         QCOMPARE(list.next(log, info, true), Step::WholeLog);
-        log.takeWholeLog({});
+        log.takeWholeLog(QStringList());
         QCOMPARE(list.next(log, info, true), Step::ResultSets);
         QCOMPARE(list.next(log, info, false), Step::Done); // result sets not wanted
         list.setResultSetsDone();

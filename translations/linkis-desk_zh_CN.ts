@@ -581,6 +581,103 @@
     </message>
 </context>
 <context>
+    <name>linkisdesk::EnginesDock</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Kill engine</source>
+        <translation>终止引擎</translation>
+    </message>
+    <message>
+        <source>Kill all idle</source>
+        <translation>终止所有空闲引擎</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>创建者</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>启动时间</translation>
+    </message>
+    <message>
+        <source>Idle for</source>
+        <translation>空闲时长</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Cores</source>
+        <translation>核数</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>No engines: the next run starts one.</source>
+        <translation>没有引擎：下次运行时会启动一个。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n engine(s)</source>
+        <translation>
+            <numerusform>%n 个引擎</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an engine to kill.</source>
+        <translation>请选择要终止的引擎。</translation>
+    </message>
+    <message>
+        <source>Kill the %1 engine %2 on %3? Its session state (variables, TEMP tables) is lost, and a job running in it is cancelled.</source>
+        <translation>终止 %3 上的 %1 引擎 %2？其会话状态（变量、临时表）将丢失，正在其中运行的作业将被取消。</translation>
+    </message>
+    <message>
+        <source>No idle engines.</source>
+        <translation>没有空闲引擎。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kill %n idle engine(s) on %1? Their session state is lost.</source>
+        <translation>
+            <numerusform>终止 %1 上的 %n 个空闲引擎？它们的会话状态将丢失。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected to %1.</source>
+        <translation>未连接到 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Killing %n engine(s)…</source>
+        <translation>
+            <numerusform>正在终止 %n 个引擎…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>linkisdesk::FindBar</name>
     <message>
         <source>Match case</source>
@@ -906,6 +1003,10 @@
     <message>
         <source>Database</source>
         <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Engines</source>
+        <translation>引擎</translation>
     </message>
     <message>
         <source>File</source>

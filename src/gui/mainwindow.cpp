@@ -10,6 +10,7 @@
 #include "editor/paramspanel.h"
 #include "editor/scripteditor.h"
 #include "editor/scripttab.h"
+#include "engines/enginesdock.h"
 #include "history/historypanel.h"
 #include "jobs/jobjournal.h"
 #include "jobs/joboutcomereporter.h"
@@ -149,6 +150,9 @@ void MainWindow::buildDocks()
     addDockWidget(Qt::LeftDockWidgetArea, databaseDock);
     tabifyDockWidget(jobsDock, paramsDock);
     tabifyDockWidget(paramsDock, historyDock);
+    QDockWidget *enginesDock = dock(tr("Engines"), QStringLiteral("enginesDockWidget"),
+                                    new EnginesDock(m_ctx.clients, m_ctx.profiles, this));
+    tabifyDockWidget(historyDock, enginesDock);
     jobsDock->raise();
     resizeDocks({jobsDock}, {440}, Qt::Horizontal);
     connect(m_history, &HistoryPanel::openCode, this,

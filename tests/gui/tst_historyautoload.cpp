@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The History panel loads itself against the real local gateway (issue 13): when it is first
 // shown, also after a restart; when a job of its profile ends; every AutoRefreshMs only while
-// it is visible. Nobody calls refresh() here.
+// it is visible. Nobody calls refresh() here. The Engines dock (issue 17) too: it lists the python
+// engine a job left, refreshes only while visible, and kills it.
 #include "api/linkisclient.h"
+#include "engines/enginesdock.h"
 #include "history/historypanel.h"
 #include "jobs/jobregistry.h"
 #include "jobs/jobtracker.h"
@@ -56,7 +58,7 @@ private:
     LocalGateway::Options m_local;
 
     // Runs `select <n>` on the Local profile through the registry, as a tab would.
-    static qint64 runJob(Session &s, int n)
+    static qint64 runJob(Session &s, int n, bool python = false)
     {
         LinkisClient *client = nullptr;
         s.clients.acquire(QStringLiteral("Local"), &s.registry,
@@ -68,9 +70,10 @@ private:
             return 0;
         JobTracker *tracker = s.registry.create(client, QStringLiteral("Local"));
         SubmitRequest request;
-        request.code = QStringLiteral("select %1 as n;").arg(n);
-        request.runType = QStringLiteral("sql");
-        request.engineType = QStringLiteral("sqlite");
+        request.code =
+            python ? QStringLiteral("x = %1").arg(n) : QStringLiteral("select %1 as n;").arg(n);
+        request.runType = python ? QStringLiteral("python") : QStringLiteral("sql");
+        request.engineType = python ? QStringLiteral("python") : QStringLiteral("sqlite");
         QSignalSpy finished(tracker, &JobTracker::finished);
         tracker->submit(request);
         if (!QTest::qWaitFor([&finished] { return finished.count() > 0; }, kJobTimeoutMs))
@@ -144,6 +147,40 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QTRY_VERIFY_WITH_TIMEOUT(panel.tasks().size() >= 3, kJobTimeoutMs);
         QCOMPARE(panel.list()->topLevelItemCount(), panel.tasks().size());
+    }
+
+    void enginesDockListsOnlyWhileVisibleAndKills()
+    {
+        Session s(m_dir.path(), m_local);
+        EnginesDock dock(&s.clients, &s.profiles);
+        QSignalSpy loaded(&dock, &EnginesDock::loaded);
+        QVERIFY(runJob(s, 41, true) > 0);
+        QTest::qWait(200);
+        QCOMPARE(loaded.count(), 0); // hidden: nothing asked
+
+        dock.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dock));
+        const auto python = [&dock] {
+            const QList<EngineInfo> engines = dock.engines();
+            return std::find_if(engines.cbegin(), engines.cend(), [](const EngineInfo &e) {
+                       return e.engineType == QStringLiteral("python");
+                   }) != engines.cend();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(python(), kJobTimeoutMs);
+        QCOMPARE(dock.list()->topLevelItemCount(), dock.engines().size());
+        int row = 0;
+        while (dock.engines().at(row).engineType != QStringLiteral("python"))
+            ++row;
+        QCOMPARE(dock.list()->topLevelItem(row)->text(2), QStringLiteral("Idle"));
+        QVERIFY(dock.list()->topLevelItem(row)->text(0).startsWith(QStringLiteral("python 3.")));
+        dock.list()->setCurrentItem(dock.list()->topLevelItem(row));
+        dock.killSelected(true);
+        QTRY_VERIFY_WITH_TIMEOUT(!python(), kJobTimeoutMs);
+
+        auto *timer = dock.findChild<QTimer *>(QStringLiteral("enginesAutoRefresh"));
+        QVERIFY(timer && timer->isActive());
+        dock.hide();
+        QVERIFY(!timer->isActive()); // no refresh while hidden
     }
 };
 

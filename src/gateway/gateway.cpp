@@ -101,7 +101,7 @@ Result<HttpServer *> Gateway::open()
         EngineManager::Limits {m_options.engineIdleTimeoutMs, m_options.maxEnginesPerUser});
     m_jobs = std::make_unique<JobManager>(*m_store, paths, m_options.maxJobs);
     m_jobs->setEngines(m_engines.get());
-    m_linkisManager = std::make_unique<LinkisManagerRoutes>(*m_engines, *m_jobs);
+    m_linkisManager = std::make_unique<LinkisManagerRoutes>(*m_engines);
     m_linkisManager->install(*m_router);
     m_entrance = std::make_unique<EntranceRoutes>(*m_jobs);
     m_user = std::make_unique<UserRoutes>(*m_auth);

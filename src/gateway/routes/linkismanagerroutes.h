@@ -19,9 +19,8 @@ class ReusableEngine;
 class LinkisManagerRoutes
 {
 public:
-    LinkisManagerRoutes(EngineManager &engines, JobManager &jobs)
+    explicit LinkisManagerRoutes(EngineManager &engines)
         : m_engines(engines)
-        , m_jobs(jobs)
     { }
     void install(Router &router);
 
@@ -35,7 +34,6 @@ private:
     ApiReply userResources(ApiRequest &request);
 
     EngineManager &m_engines;
-    JobManager &m_jobs;
 };
 
 } // namespace linkisdesk::gateway

@@ -19,7 +19,7 @@ bool BenchGateway::start(QString *error)
     m_gateway = std::make_unique<LocalGateway>();
     LocalGateway::Options o;
     o.executable = QStringLiteral(LINKIS_DESK_BIN_DIR "/linkis-desk-gateway");
-    o.dataDir = m_dir.path() + QStringLiteral("/data");
+    o.dataDir = dataDir();
     o.runtimeFile = m_dir.path() + QStringLiteral("/gateway.json");
     o.token = m_token;
     o.reuse = false;

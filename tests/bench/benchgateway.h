@@ -30,6 +30,7 @@ public:
     QUrl url() const { return m_url; }
     QString token() const { return m_token; }
     qint64 pid() const;
+    QString dataDir() const { return m_dir.path() + QStringLiteral("/data"); }
 
     // Token authentication as user "bench".
     static ConnectionSettings settings(const QUrl &url, const QString &token);

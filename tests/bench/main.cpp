@@ -11,6 +11,7 @@
 #include "clibench.h"
 #include "gridbench.h"
 #include "logbench.h"
+#include "metabench.h"
 #include "metricreport.h"
 #include "pollbench.h"
 
@@ -52,9 +53,9 @@ struct Options
     int pollWindowS = 180;
 };
 
-const QStringList kAllGroups = {QStringLiteral("log"), QStringLiteral("grid"),
-                                QStringLiteral("cli"), QStringLiteral("poll"),
-                                QStringLiteral("chart")};
+const QStringList kAllGroups = {QStringLiteral("log"),   QStringLiteral("grid"),
+                                QStringLiteral("cli"),   QStringLiteral("poll"),
+                                QStringLiteral("chart"), QStringLiteral("meta")};
 
 QString pythonScript()
 {
@@ -95,6 +96,9 @@ int runChild(const Options &o)
         plan.bigRows = o.bigRows;
         CliBench bench(o.url, o.token, pythonScript(), o.work, plan);
         r = bench.run(base);
+    } else if (name == u"meta") {
+        MetaBench bench(o.url, o.token, o.quick ? 500 : MetaBench::Tables);
+        r = base ? bench.runNaive() : bench.runOurs();
     } else if (name == u"poll") {
         PollBench::Plan plan;
         plan.windowMs = o.pollWindowS * 1000;
@@ -230,6 +234,21 @@ int runParent(const Options &o)
                 .arg(bigRows)
                 .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 1));
     }
+    if (o.groups.contains(QStringLiteral("meta"))) {
+        // Served as database `big` from the bench user's data folder.
+        const QString file = gateway.dataDir() + QStringLiteral("/databases/") +
+            BenchGateway::user() + u'/' + MetaBench::database() + QStringLiteral(".db");
+        QElapsedTimer clock;
+        clock.start();
+        if (!MetaBench::createDatabase(file, o.quick ? 500 : MetaBench::Tables, &error)) {
+            say(QStringLiteral("cannot create the metadata database: %1").arg(error));
+            return 3;
+        }
+        say(QStringLiteral("  %1 tables x %2 columns written in %3 s")
+                .arg(o.quick ? 500 : MetaBench::Tables)
+                .arg(MetaBench::ColumnsPerTable)
+                .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 1));
+    }
     QJsonObject ours;
     QJsonObject base;
     QStringList details;
@@ -303,7 +322,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption json(QStringLiteral("json"),
                                   QStringLiteral("Print one JSON object {metric: number}."));
     const QCommandLineOption only(QStringLiteral("only"),
-                                  QStringLiteral("Groups to run (log,grid,cli,poll,chart)."),
+                                  QStringLiteral("Groups to run (log,grid,cli,poll,chart,meta)."),
                                   QStringLiteral("groups"), kAllGroups.join(u','));
     const QCommandLineOption window(QStringLiteral("poll-window"),
                                     QStringLiteral("Polling window in seconds (default 180)."),

@@ -54,6 +54,10 @@ const QList<MetricReport::Spec> &MetricReport::specs()
         {"stats_max_stall_ms", "ms", 50, true, "every page read and counted on the UI thread"},
         {"export_xlsx_mb_s", "MB/s", 20, false, "python3 xlsxwriter (constant memory), same pages"},
         {"export_xlsx_peak_rss_mb", "MB", 150, true, "python3 xlsxwriter, peak RSS"},
+        {"meta_tables_paint_ms", "ms", 150, true, "QStandardItemModel + QSortFilterProxyModel"},
+        {"meta_filter_ms", "ms", 30, true, "QSortFilterProxyModel, recursive filter"},
+        {"complete_popup_ms", "ms", 30, true, "QSortFilterProxyModel over 200,000 names"},
+        {"meta_rss_mb", "MB", 40, true, "QStandardItemModel with every name"},
     };
     return list;
 }
@@ -76,6 +80,8 @@ QString MetricReport::groupOf(const QString &metric)
         return QStringLiteral("grid");
     if (metric.startsWith(u"poll_"))
         return QStringLiteral("poll");
+    if (metric.startsWith(u"meta_") || metric.startsWith(u"complete_"))
+        return QStringLiteral("meta");
     return QStringLiteral("cli");
 }
 
@@ -125,6 +131,8 @@ QString MetricReport::table() const
                .arg(QStringLiteral("baseline is"));
     out += QString(100, u'-') + u'\n';
     for (const Spec &s : specs()) {
+        if (!m_groups.contains(groupOf(QLatin1String(s.name))))
+            continue; // not run (--only)
         const double v = value(QLatin1String(s.name));
         const QString target =
             QStringLiteral("%1 %2 %3")
@@ -171,6 +179,12 @@ QStringList MetricReport::problems() const
         number(m_ours, QStringLiteral("export_rows")) !=
             number(m_ours, QStringLiteral("grid_rows_expected")))
         p << QStringLiteral("the export did not write every row");
+    if (ran("meta") &&
+        number(m_ours, QStringLiteral("meta_tables_rows")) !=
+            number(m_ours, QStringLiteral("meta_tables_expected")))
+        p << QStringLiteral("the Database dock does not show every table");
+    if (ran("meta") && number(m_ours, QStringLiteral("complete_alias_items")) != 20.0)
+        p << QStringLiteral("the alias completion did not offer the table's 20 columns");
     return p;
 }
 

@@ -7,8 +7,10 @@
 #include "faultserver.h"
 #include "metadata/metadatacache.h"
 #include "metadata/metadataclient.h"
+#include "metadata/metadatacompletion.h"
 #include "metadata/metadataparsers.h"
 #include "metadata/metadatastore.h"
+#include "metadata/sqlcompletioncontext.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -431,6 +433,71 @@ private slots:
         MetadataCache again(path);
         QVERIFY(again.load().ok());
         QCOMPARE(again.tables(QStringLiteral("dw_sales"))->value.size(), 3);
+    }
+
+    // --- completion on what the recorded server sends ---
+    void completionFetchesEachMissingLevelFromRecordedReplies()
+    {
+        using Level = MetadataCompletion::Level;
+        serveRecorded();
+        MetadataStore store(m_client.get(), std::make_unique<MetadataCache>());
+        // Completes at the "|" and fetches what the completion says is missing, as the editor
+        // does; returns the names offered once those levels arrived.
+        auto completeAt = [&store](const QString &marked, QList<Level> *missing) {
+            const qsizetype cursor = marked.indexOf(u'|');
+            QString text = marked;
+            text.remove(cursor, 1);
+            const auto context = SqlCompletionContext::at(text, int(cursor));
+            const auto first = MetadataCompletion::complete(context, store.cache(), {});
+            *missing = first.missing;
+            int pending = int(first.missing.size());
+            const auto counter = [&pending] { --pending; };
+            QObject guard;
+            connect(&store, &MetadataStore::databasesLoaded, &guard, counter);
+            connect(&store, &MetadataStore::tablesLoaded, &guard, counter);
+            connect(&store, &MetadataStore::columnsLoaded, &guard, counter);
+            for (const Level &level : first.missing) {
+                if (level.database.isEmpty())
+                    store.requestDatabases();
+                else if (level.table.isEmpty())
+                    store.requestTables(level.database);
+                else
+                    store.requestColumns(level.database, level.table);
+            }
+            if (!QTest::qWaitFor([&pending] { return pending <= 0; }, 5000))
+                return QStringList {QStringLiteral("<timed out>")};
+            const auto again = MetadataCompletion::complete(context, store.cache(), {});
+            return again.missing.isEmpty() ? again.items
+                                           : QStringList {QStringLiteral("<still missing>")};
+        };
+        QList<Level> missing;
+        // The database list (dbs.json).
+        QCOMPARE(completeAt(QStringLiteral("select * from dw|"), &missing),
+                 QStringList {QStringLiteral("dw_sales")});
+        QCOMPARE(missing, QList<Level> {Level {}});
+        // The tables of `db.` (tables.json: a Ranger row without owner, a view).
+        QCOMPARE(completeAt(QStringLiteral("select * from dw_sales.|"), &missing),
+                 (QStringList {QStringLiteral("orders"), QStringLiteral("orders_ranger"),
+                               QStringLiteral("v_daily_orders")}));
+        QCOMPARE(missing, (QList<Level> {{QStringLiteral("dw_sales"), {}}}));
+        // The columns of an alias (columns.json, partition key included).
+        QCOMPARE(completeAt(QStringLiteral("select o.| from dw_sales.orders o"), &missing),
+                 (QStringList {QStringLiteral("amount"), QStringLiteral("ds"),
+                               QStringLiteral("order_id")}));
+        QCOMPARE(missing, (QList<Level> {{QStringLiteral("dw_sales"), QStringLiteral("orders")}}));
+        // Now cached: nothing is asked again.
+        QCOMPARE(completeAt(QStringLiteral("select x.am| from dw_sales.orders x"), &missing),
+                 QStringList {QStringLiteral("amount")});
+        QVERIFY(missing.isEmpty());
+        QCOMPARE(m_server->countRequests(QStringLiteral("/columns")), 1);
+        // A table without grant (columns: null, status 0): no names, and not asked again.
+        QVERIFY(
+            completeAt(QStringLiteral("select s.| from dw_sales.secret s"), &missing).isEmpty());
+        QCOMPARE(missing, (QList<Level> {{QStringLiteral("dw_sales"), QStringLiteral("secret")}}));
+        QVERIFY(
+            completeAt(QStringLiteral("select s.| from dw_sales.secret s"), &missing).isEmpty());
+        QVERIFY(missing.isEmpty());
+        QCOMPARE(m_server->countRequests(QStringLiteral("/columns")), 2);
     }
 };
 

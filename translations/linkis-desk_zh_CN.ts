@@ -467,11 +467,17 @@
 </context>
 <context>
     <name>linkisdesk::DatabaseTreeModel</name>
-    <message numerus="yes">
-        <source>%n table(s)</source>
-        <translation>
-            <numerusform>%n 张表</numerusform>
-        </translation>
+    <message>
+        <source>%1 of %2 tables</source>
+        <translation>%1 / %2 张表</translation>
+    </message>
+    <message>
+        <source>1 table</source>
+        <translation>1 张表</translation>
+    </message>
+    <message>
+        <source>%1 tables</source>
+        <translation>%1 张表</translation>
     </message>
     <message>
         <source>Could not load the tables: %1</source>

@@ -332,8 +332,11 @@ private Q_SLOTS:
         QCOMPARE(model.index(1, 1, orders).data().toString(),
                  QStringLiteral("string, partition key"));
         QCOMPARE(model.index(2, 1, sales).data().toString(), QStringLiteral("view"));
+        QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("3 tables"));
+        QVERIFY(!model.index(1, 1).data().isValid()); // ods: not read yet, no count
         model.setFilter(QStringLiteral("ORD"));
         QCOMPARE(childNames(&model, model.index(0, 0)), QStringList {QStringLiteral("orders")});
+        QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("1 of 3 tables"));
         // ods has not been loaded: it stays, its tables may match.
         QCOMPARE(model.rowCount(), 2);
         model.setFilter({});

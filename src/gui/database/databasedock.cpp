@@ -74,9 +74,12 @@ DatabaseDock::DatabaseDock(MetadataStores *stores, EditorTabs *tabs, RunControll
     m_tree->setDragDropMode(QAbstractItemView::DragOnly);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->setExpandsOnDoubleClick(false);
-    m_tree->header()->setStretchLastSection(true);
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::Interactive);
-    m_tree->header()->resizeSection(0, 200);
+    // The names take the dock's width, the type column a fixed share: no sideways scrolling
+    // in a narrow dock (a long name is elided; its tooltip has it whole).
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::Interactive);
+    m_tree->header()->resizeSection(1, fontMetrics().horizontalAdvance(u'x') * 14);
     m_ageLabel->setObjectName(QStringLiteral("databaseAge"));
     m_ageLabel->setEnabled(false);
     m_profileLabel->setObjectName(QStringLiteral("databaseProfile"));

@@ -271,6 +271,17 @@ void DatabaseTreeModel::setLevelError(const QString &database, const QString &ta
     }
 }
 
+QString DatabaseTreeModel::tableCountText(const DatabaseNode &db) const
+{
+    // Whole words in English too: "%n table(s)" would show "1 table(s)" without an English
+    // plural translation.
+    const int all = int(db.tables.size());
+    const int shown = int(db.visible.size());
+    if (!m_filter.isEmpty() && shown < all)
+        return tr("%1 of %2 tables").arg(shown).arg(all);
+    return all == 1 ? tr("1 table") : tr("%1 tables").arg(all);
+}
+
 int DatabaseTreeModel::tableRowCount(const DatabaseNode &db) const
 {
     if (db.replacing)
@@ -403,7 +414,7 @@ QVariant DatabaseTreeModel::data(const QModelIndex &index, int role) const
         case Qt::DisplayRole:
             if (col == 0)
                 return db.name;
-            return db.tablesLoaded ? tr("%n table(s)", nullptr, int(db.tables.size())) : QVariant();
+            return db.tablesLoaded ? tableCountText(db) : QVariant();
         case Qt::DecorationRole:
             return col == 0 ? QApplication::style()->standardIcon(QStyle::SP_DriveHDIcon)
                             : QVariant();

@@ -98,6 +98,7 @@ private:
     std::vector<int> m_visibleDbs;
     void rebuildVisibleDbs();
     int tableRowCount(const DatabaseNode &db) const;
+    QString tableCountText(const DatabaseNode &db) const;
     int columnRowCount(const TableNode &table) const;
     const TableNode *tableAt(const QModelIndex &index) const;
 

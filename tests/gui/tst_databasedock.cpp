@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Database dock and the schema completion in the real main window against the real local
-// gateway: databases -> tables -> columns one level at a time, the filter, double-click insert,
-// Preview 100 rows in a run panel, `select d.` after `from default.demo_sales d` completing the
-// columns when they arrive; and the tree model on a cache (no server) with a table without
+// gateway: databases -> tables -> columns one level at a time, the filter, double-click and drop
+// insert, Preview 100 rows in a run panel, `select d.` after `from default.demo_sales d` completing
+// the columns when they arrive; and the tree model on a cache (no server) with a table without
 // grant, checked by QAbstractItemModelTester.
 #include "database/databasedock.h"
 #include "database/databasetreemodel.h"
@@ -25,7 +25,9 @@
 #include "settings/appsettings.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QDir>
+#include <QDropEvent>
 #include <QGuiApplication>
 #include <QLineEdit>
 #include <QMimeData>
@@ -178,6 +180,41 @@ private Q_SLOTS:
         QCOMPARE(mime->text(), QStringLiteral("default.demo_sales"));
         emit m_dock->tree()->doubleClicked(demo);
         QCOMPARE(tab->editor()->text(), QStringLiteral("select * from default.demo_sales"));
+    }
+
+    void dropFromTheDockLeavesTheCaretAfterTheNameInTheEditor()
+    {
+        // What a drag from the tree delivers: the model's mime data dropped on the editor,
+        // while the tree (where the drag started) has the keyboard.
+        ScriptTab *tab = m_window->tabs()->currentScriptTab();
+        ScriptEditor *editor = tab->editor();
+        editor->setText(QStringLiteral("from "));
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_dock->tree()->setFocus();
+        QTRY_VERIFY(m_dock->tree()->hasFocus());
+        const QModelIndex demo =
+            childNamed(m_dock->model(), childNamed(m_dock->model(), {}, QStringLiteral("default")),
+                       QStringLiteral("demo_sales"));
+        QVERIFY(demo.isValid());
+        std::unique_ptr<QMimeData> mime(m_dock->model()->mimeData({demo}));
+        QVERIFY(mime);
+        // Beyond the end of line 1: the drop lands at its end.
+        const QPoint at(editor->viewport()->width() - 4,
+                        int(editor->SendScintilla(QsciScintilla::SCI_POINTYFROMPOSITION, 0, 0L)) +
+                            editor->textHeight(0) / 2);
+        QDragEnterEvent enter(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(editor->viewport(), &enter);
+        QDragMoveEvent move(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(editor->viewport(), &move);
+        QDropEvent drop(QPointF(at), Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(editor->viewport(), &drop);
+        QVERIFY(drop.isAccepted());
+        QCOMPARE(editor->text(), QStringLiteral("from default.demo_sales"));
+        QVERIFY(!editor->hasSelectedText());
+        QTRY_VERIFY(editor->hasFocus());
+        QTest::keyClicks(editor, QStringLiteral(" d"));
+        QCOMPARE(editor->text(), QStringLiteral("from default.demo_sales d"));
     }
 
     void previewRunsInARunPanel()

@@ -8,6 +8,7 @@
 #include <Qsci/qscistyle.h>
 
 #include <QCoreApplication>
+#include <QDropEvent>
 #include <QFontDatabase>
 #include <QHash>
 #include <QTimer>
@@ -315,6 +316,20 @@ void ScriptEditor::flashOffsets(int start, int end)
 bool ScriptEditor::isFlashing() const
 {
     return m_flashTimer->isActive();
+}
+
+void ScriptEditor::dropEvent(QDropEvent *event)
+{
+    QsciScintilla::dropEvent(event);
+    // QScintilla leaves the drop caret drawn where the text went in (a second caret that then
+    // stays at that offset while you type); leaving the drag clears it.
+    QDragLeaveEvent leave;
+    QsciScintilla::dragLeaveEvent(&leave);
+    // A move inside the editor keeps Scintilla's way (the moved text stays selected).
+    if (!event->isAccepted() || event->source() == this)
+        return;
+    SendScintilla(SCI_SETEMPTYSELECTION, SendScintilla(SCI_GETSELECTIONEND));
+    setFocus(Qt::OtherFocusReason);
 }
 
 void ScriptEditor::clearFlash()

@@ -53,6 +53,12 @@ public:
     static constexpr int ErrorMarker = 1;
     static constexpr int FlashIndicator = 9;
 
+protected:
+    // Text dropped in from elsewhere (a name from the Database dock, another program) leaves
+    // the caret after it and the keyboard in the editor: typing goes on after the name instead
+    // of going to the drag's source or replacing the selected drop.
+    void dropEvent(QDropEvent *event) override;
+
 private:
     int positionFromOffset(int offset) const;
     int offsetFromPosition(int position) const;

@@ -15,6 +15,7 @@
 #include "statuscommand.h"
 #include "submitcommand.h"
 #include "util/signalwatcher.h"
+#include "wscommand.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -39,6 +40,7 @@ std::unique_ptr<CommandRunner> makeCommand(const CliArguments &args, CliSession 
     case CliCommand::Profile: return std::make_unique<ProfileCommand>(args, session, output);
     case CliCommand::Meta: return std::make_unique<MetaCommand>(args, session, output);
     case CliCommand::Engines: return std::make_unique<EnginesCommand>(args, session, output);
+    case CliCommand::Ws: return std::make_unique<WsCommand>(args, session, output);
     case CliCommand::Help:
     case CliCommand::Version: break;
     }

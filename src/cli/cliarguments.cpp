@@ -93,6 +93,7 @@ std::optional<CliCommand> commandFromName(const QString &name)
         {QLatin1String("profile"), CliCommand::Profile},
         {QLatin1String("meta"), CliCommand::Meta},
         {QLatin1String("engines"), CliCommand::Engines},
+        {QLatin1String("ws"), CliCommand::Ws},
         {QLatin1String("help"), CliCommand::Help},
         {QLatin1String("version"), CliCommand::Version},
     };
@@ -443,6 +444,7 @@ private:
         case CliCommand::Profile: return profilePositionals(positionals);
         case CliCommand::Meta: return metaPositionals(positionals);
         case CliCommand::Engines: return enginesPositionals(positionals);
+        case CliCommand::Ws: return wsPositionals(positionals);
         }
         return {};
     }
@@ -465,6 +467,35 @@ private:
                                              "engines kill ID or engines kill --idle)")
                                   .arg(o.enginesAction));
         }
+        return {};
+    }
+
+    ApiError wsPositionals(const QStringList &positionals)
+    {
+        CliArguments &o = m_out;
+        const QString usage = QStringLiteral(
+            "use ws ls [PATH], ws cat PATH, ws put LOCAL PATH, ws get PATH LOCAL, ws rm PATH or "
+            "ws mkdir PATH");
+        if (positionals.isEmpty())
+            return usageError(QStringLiteral("ws needs an action: ") + usage);
+        o.wsAction = positionals.constFirst();
+        o.wsArgs = positionals.mid(1);
+        const qsizetype n = o.wsArgs.size();
+        const QString &a = o.wsAction;
+        bool ok = false;
+        if (a == QLatin1String("ls"))
+            ok = n <= 1;
+        else if (a == QLatin1String("cat") || a == QLatin1String("rm") ||
+                 a == QLatin1String("mkdir"))
+            ok = n == 1;
+        else if (a == QLatin1String("put") || a == QLatin1String("get"))
+            ok = n == 2;
+        else
+            return usageError(QStringLiteral("unknown ws action \"%1\" (%2)").arg(a, usage));
+        for (const QString &arg : std::as_const(o.wsArgs))
+            ok = ok && !arg.isEmpty();
+        if (!ok)
+            return usageError(QStringLiteral("wrong arguments for ws %1 (%2)").arg(a, usage));
         return {};
     }
 

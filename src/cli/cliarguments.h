@@ -27,6 +27,7 @@ enum class CliCommand {
     Profile,
     Meta,
     Engines,
+    Ws,
 };
 
 // Everything the command line said, checked for form (not yet for meaning on a server).
@@ -90,6 +91,10 @@ struct CliArguments
     QString enginesAction = QStringLiteral("list"); // list, kill
     QString engineInstance; // kill ID (host:port)
     bool killIdle = false; // kill --idle
+
+    // ws
+    QString wsAction; // ls, cat, put, get, rm, mkdir
+    QStringList wsArgs; // the action's paths, in order
 
     // How long one request may wait for the server before the command fails (exit code 5).
     static constexpr int defaultTimeoutSec = 30;

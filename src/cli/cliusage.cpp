@@ -39,6 +39,7 @@ Commands:
   profile list|add NAME|remove NAME|test [NAME]|import-linkis-cli FILE
   meta dbs|tables DB|columns DB.TABLE
   engines [list | kill ID | kill --idle]
+  ws ls [PATH]|cat PATH|put LOCAL PATH|get PATH LOCAL|rm PATH|mkdir PATH
 
 Exit codes: 0 success, 1 job Failed/Cancelled/Timeout, 2 usage error,
 3 authentication failed, 4 network or server error, 5 the server did not answer in time,
@@ -133,6 +134,20 @@ SQL TEMP tables between jobs):
   kill ID                   end one engine; waits until the server no longer lists it
   kill --idle               end every idle engine
 Killing an engine loses its session state. With --json: one JSON object per line.
+)"},
+    {"ws", R"(Usage: linkis-desk-cli [global options] ws ACTION ...
+
+Your scripts in the server's workspace (filesystem/*). PATH is relative to your workspace
+folder (getUserRootPath), e.g. reports/daily.sql, or a full file:// URI:
+  ls [PATH]                 the folder's entries, one level: name (folders end in /), size,
+                            modified
+  cat PATH                  a script as the server keeps it: its header (--@set variables,
+                            --conf@set settings, the -- line) and its text
+  put LOCAL PATH            uploads a local file (PATH may be a folder ending in /)
+  get PATH LOCAL            downloads a file (LOCAL may be a folder)
+  rm PATH                   deletes a file or a folder with everything in it
+  mkdir PATH                makes a folder
+With --json: ls and cat print JSON objects.
 )"},
 };
 

@@ -14,6 +14,7 @@
 #include "routes/jobhistoryroutes.h"
 #include "routes/linkismanagerroutes.h"
 #include "routes/userroutes.h"
+#include "routes/workspaceroutes.h"
 #include "store/jobstore.h"
 
 #include <QDir>
@@ -111,6 +112,9 @@ Result<HttpServer *> Gateway::open()
     m_user->install(*m_router);
     m_history->install(*m_router);
     m_filesystem->install(*m_router);
+    m_workspace = std::make_unique<WorkspaceRoutes>(paths);
+    m_workspace->install(*m_router);
+    m_filesystem->setWorkspace(m_workspace.get());
     QList<SqliteCatalog::Database> databases;
     for (const QString &spec : std::as_const(m_options.databases)) {
         const auto parsed = SqliteCatalog::parseSpec(spec);

@@ -20,6 +20,7 @@ class EntranceRoutes;
 class UserRoutes;
 class JobHistoryRoutes;
 class FilesystemRoutes;
+class WorkspaceRoutes;
 class DatasourceRoutes;
 class SqliteCatalog;
 class GatewayPaths;
@@ -70,6 +71,7 @@ private:
     std::unique_ptr<UserRoutes> m_user;
     std::unique_ptr<JobHistoryRoutes> m_history;
     std::unique_ptr<FilesystemRoutes> m_filesystem;
+    std::unique_ptr<WorkspaceRoutes> m_workspace;
     std::unique_ptr<SqliteCatalog> m_catalog;
     std::unique_ptr<DatasourceRoutes> m_datasource;
     std::unique_ptr<LinkisManagerRoutes> m_linkisManager;

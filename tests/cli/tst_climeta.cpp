@@ -2,12 +2,16 @@
 // linkis-desk-cli meta dbs | tables DB | columns DB.TABLE against a real gateway: text and
 // --json output, a .db file dropped in the user's data folder, a table that cannot be read
 // (columns: null -> exit code 3) and usage errors. Also engines list | kill ID | kill --idle
-// (issue 17): a python job leaves an idle engine, which is listed and killed.
+// (issue 17): a python job leaves an idle engine, which is listed and killed. And ws ls | cat |
+// put | get | rm | mkdir on the user's workspace scripts (issue 18), in the same executable to
+// spare CI a link.
 #include "cliharness.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <sqlite3.h>
@@ -163,6 +167,61 @@ private slots:
         QCOMPARE(killed.exitCode, 0);
         QCOMPARE(killed.outText(), instance + S("\tkilled\n"));
         QCOMPARE(engines({}).outText(), QString());
+    }
+
+    void wsRoundTripThroughTheWorkspace()
+    {
+        auto ws = [this](const QStringList &args, bool json = false) {
+            QStringList all = m_cli->connection();
+            if (json)
+                all << S("--json");
+            return m_cli->run(all + QStringList {S("ws")} + args);
+        };
+        QTemporaryDir local;
+        const QString script = local.filePath(S("daily.sql"));
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("--@set run_date=20240101\n--\nselect '${run_date}';\n");
+        f.close();
+
+        QCOMPARE(ws({S("mkdir"), S("reports")}).exitCode, 0);
+        QCOMPARE(ws({S("put"), script, S("reports/")}).exitCode, 0);
+        const CliRun ls = ws({S("ls")});
+        QCOMPARE(ls.exitCode, 0);
+        QCOMPARE(ls.out, QByteArray("reports/\t\t\n"));
+        const CliRun inner = ws({S("ls"), S("reports")});
+        QVERIFY2(inner.out.startsWith("daily.sql\t50\t"), inner.out.constData());
+        // cat shows the header as the server keeps it, --json the parsed variables
+        const CliRun cat = ws({S("cat"), S("reports/daily.sql")});
+        QCOMPARE(cat.exitCode, 0);
+        QCOMPARE(cat.out, QByteArray("--@set run_date=20240101\n--\nselect '${run_date}';\n"));
+        const CliRun catJson = ws({S("cat"), S("reports/daily.sql")}, true);
+        const auto rows = jsonLines(catJson.out);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.at(0).value(S("variables")).toObject().value(S("run_date")).toString(),
+                 S("20240101"));
+        QCOMPARE(rows.at(0).value(S("text")).toString(), S("select '${run_date}';\n"));
+        // get gives back the same bytes
+        QCOMPARE(ws({S("get"), S("reports/daily.sql"), local.filePath(S("back.sql"))}).exitCode, 0);
+        QFile back(local.filePath(S("back.sql")));
+        QVERIFY(back.open(QIODevice::ReadOnly));
+        QCOMPARE(back.readAll(),
+                 QByteArray("--@set run_date=20240101\n--\nselect '${run_date}';\n"));
+        // errors: a missing file (server error, exit 4), a path escape (usage, exit 2)
+        const CliRun missing = ws({S("cat"), S("reports/nope.sql")});
+        QCOMPARE(missing.exitCode, 4);
+        QVERIFY2(missing.err.contains("80013"), missing.err.constData());
+        const CliRun escape = ws({S("cat"), S("../bob/x.sql")});
+        QCOMPARE(escape.exitCode, 2);
+        QCOMPARE(ws({S("rm"), S("/")}).exitCode, 2);
+        QCOMPARE(ws({S("rm"), S("reports")}).exitCode, 0);
+        QCOMPARE(ws({S("ls")}).out, QByteArray());
+        for (const QStringList &args : {QStringList {}, QStringList {S("cat")},
+                                        QStringList {S("put"), script}, QStringList {S("mv")}}) {
+            const CliRun r = ws(args);
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY(r.err.contains("ws"));
+        }
     }
 };
 

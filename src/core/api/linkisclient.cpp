@@ -220,7 +220,9 @@ void LinkisClient::startCall(PendingCall *call)
         post ? (call->body.isEmpty() ? QByteArray("{}") : call->body) : call->body;
     if (post) {
         request.setHeader(QNetworkRequest::ContentTypeHeader,
-                          QStringLiteral("application/json;charset=UTF-8"));
+                          call->contentType.isEmpty()
+                              ? QStringLiteral("application/json;charset=UTF-8")
+                              : QString::fromLatin1(call->contentType));
     }
     if (call->sendOnce) {
         // A body Qt cannot rewind: it cannot send the request a second time (see OneShotBody).
@@ -399,8 +401,16 @@ RequestHandle LinkisClient::raw(const QByteArray &method, const QString &path,
                                 const QUrlQuery &query, const QByteArray &jsonBody,
                                 QObject *context, Callback<RawReply> callback)
 {
+    return rawPost(method, path, query, jsonBody, {}, context, std::move(callback));
+}
+
+RequestHandle LinkisClient::rawPost(const QByteArray &method, const QString &path,
+                                    const QUrlQuery &query, const QByteArray &bodyData,
+                                    const QByteArray &contentType, QObject *context,
+                                    Callback<RawReply> callback)
+{
     PendingCall *call =
-        newCall(method, path, query, jsonBody, context,
+        newCall(method, path, query, bodyData, context,
                 [this, cb = std::move(callback)](Result<RawReply> r) {
                     if (!r)
                         noteOutcome(polish(r.error()));
@@ -414,6 +424,7 @@ RequestHandle LinkisClient::raw(const QByteArray &method, const QString &path,
                 });
     // Only GET is idempotent among the calls Linkis has (an engine kill is a POST).
     call->sendOnce = method != "GET";
+    call->contentType = contentType;
     return dispatch(call);
 }
 

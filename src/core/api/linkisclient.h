@@ -123,6 +123,10 @@ public:
     // goes through the same authentication and re-login. method is "GET" or "POST".
     RequestHandle raw(const QByteArray &method, const QString &path, const QUrlQuery &query,
                       const QByteArray &jsonBody, QObject *context, Callback<RawReply> callback);
+    // The same with a body of another type (a multipart upload); empty contentType: JSON.
+    RequestHandle rawPost(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                          const QByteArray &body, const QByteArray &contentType, QObject *context,
+                          Callback<RawReply> callback);
     // What every typed call does to its errors: secrets masked, token refusals reported as Auth.
     // For clients of other server areas (MetadataClient) that parse raw() replies themselves.
     ApiError polish(ApiError error) const;

@@ -35,6 +35,7 @@ public:
     QString path;
     QUrlQuery query;
     QByteArray body;
+    QByteArray contentType; // of a POST body; empty: JSON
     bool isLogin = false; // the login call itself: never triggers a re-login
     // Sent at most once by the network layer (a submit, a kill): Qt may not send it again on a
     // new connection, and a failure after it went out leaves its outcome unknown.

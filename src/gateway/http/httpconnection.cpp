@@ -6,6 +6,8 @@
 #include <QTcpSocket>
 #include <QUrl>
 
+#include <algorithm>
+
 #include <sys/socket.h>
 
 namespace linkisdesk::gateway {
@@ -130,7 +132,12 @@ QByteArray HttpConnection::serialize(const ApiReply &reply, bool http10, bool cl
     out.reserve(reply.body.size() + 256);
     out += http10 ? "HTTP/1.0 " : "HTTP/1.1 ";
     out += QByteArray::number(reply.httpStatus) + ' ' + reasonPhrase(reply.httpStatus) + "\r\n";
-    out += "Content-Type: application/json;charset=UTF-8\r\n";
+    const bool ownType =
+        std::any_of(reply.headers.cbegin(), reply.headers.cend(), [](const auto &h) {
+            return h.first.compare("Content-Type", Qt::CaseInsensitive) == 0;
+        });
+    if (!ownType) // a download sends its own
+        out += "Content-Type: application/json;charset=UTF-8\r\n";
     out += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
     out += "Cache-Control: no-store\r\n";
     out += "X-Content-Type-Options: nosniff\r\n";

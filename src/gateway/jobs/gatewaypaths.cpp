@@ -20,6 +20,11 @@ QString GatewayPaths::workspaceDb(const QString &user) const
     return m_dataDir + QStringLiteral("/workspace/") + user + QStringLiteral(".db");
 }
 
+QString GatewayPaths::workspaceRoot(const QString &user) const
+{
+    return m_dataDir + QStringLiteral("/workspace/") + user;
+}
+
 QString GatewayPaths::resultsRoot(const QString &user) const
 {
     return m_dataDir + QStringLiteral("/results/") + user;

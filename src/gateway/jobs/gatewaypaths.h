@@ -18,6 +18,8 @@ public:
     QString workspaceDb(const QString &user) const;
     QString resultsRoot(const QString &user) const;
     QString logsRoot(const QString &user) const;
+    // The user's workspace scripts (filesystem/* on the workspace), beside workspaceDb.
+    QString workspaceRoot(const QString &user) const;
     QString resultDir(const QString &user, const QString &creator, qint64 taskId,
                       const QDate &day) const;
     QString logPath(const QString &user, qint64 taskId, const QDate &day) const;

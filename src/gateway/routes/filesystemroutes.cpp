@@ -2,6 +2,7 @@
 #include "routes/filesystemroutes.h"
 
 #include "routes/pathguard.h"
+#include "routes/workspaceroutes.h"
 #include "store/joblog.h"
 #include "store/resultsetreader.h"
 
@@ -30,6 +31,20 @@ int resultIndex(const QString &name)
 
 } // namespace
 
+bool FilesystemRoutes::isWorkspacePath(const ApiRequest &request) const
+{
+    // Result sets live under the user's results folder; everything else is the workspace's to
+    // serve or refuse, with Linkis' codes.
+    if (!m_workspace)
+        return false;
+    QString path = request.queryValue(QStringLiteral("path")).trimmed();
+    if (path.startsWith(QStringLiteral("file://")))
+        path = path.mid(7);
+    const QString clean = QDir::cleanPath(path);
+    const QString results = QDir::cleanPath(m_paths.resultsRoot(request.user));
+    return clean != results && !clean.startsWith(results + u'/');
+}
+
 void FilesystemRoutes::install(Router &router)
 {
     using A = Router::Access;
@@ -44,6 +59,8 @@ void FilesystemRoutes::install(Router &router)
 
 ApiReply FilesystemRoutes::dirFileTrees(ApiRequest &request)
 {
+    if (isWorkspacePath(request))
+        return m_workspace->dirFileTrees(request);
     const QString method = apiMethod(request);
     const auto path = PathGuard::resolve(request.queryValue(QStringLiteral("path")),
                                          {m_paths.resultsRoot(request.user)});
@@ -90,6 +107,8 @@ ApiReply FilesystemRoutes::dirFileTrees(ApiRequest &request)
 
 ApiReply FilesystemRoutes::openFile(ApiRequest &request)
 {
+    if (isWorkspacePath(request))
+        return m_workspace->openFile(request);
     const QString method = apiMethod(request);
     const auto path = PathGuard::resolve(request.queryValue(QStringLiteral("path")),
                                          {m_paths.resultsRoot(request.user)});

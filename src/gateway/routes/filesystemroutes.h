@@ -6,8 +6,11 @@
 
 namespace linkisdesk::gateway {
 
+class WorkspaceRoutes;
+
 // filesystem/getDirFileTrees, openFile (result pages) and openLog, restricted to the caller's
-// own result and log directories.
+// own result and log directories; getDirFileTrees and openFile of any other path go to
+// WorkspaceRoutes.
 class FilesystemRoutes
 {
 public:
@@ -19,13 +22,16 @@ public:
         : m_paths(paths)
     { }
     void install(Router &router);
+    void setWorkspace(WorkspaceRoutes *workspace) { m_workspace = workspace; }
 
 private:
+    bool isWorkspacePath(const ApiRequest &request) const;
     ApiReply dirFileTrees(ApiRequest &request);
     ApiReply openFile(ApiRequest &request);
     ApiReply openLog(ApiRequest &request);
 
     GatewayPaths m_paths;
+    WorkspaceRoutes *m_workspace = nullptr;
 };
 
 } // namespace linkisdesk::gateway

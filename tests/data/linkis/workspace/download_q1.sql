@@ -1,0 +1,3 @@
+--@set run_date=20240101
+--
+select 1

@@ -1007,6 +1007,10 @@
 <context>
     <name>linkisdesk::MainWindow</name>
     <message>
+        <source>Workspace</source>
+        <translation>工作空间</translation>
+    </message>
+    <message>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
@@ -1822,6 +1826,125 @@
     <message>
         <source>Run</source>
         <translation>运行</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::WorkspaceDock</name>
+    <message>
+        <source>&quot;%1&quot; has no script type the workspace opens (such as .sql, .py, .scala, .sh).</source>
+        <translation>“%1”不是工作空间能打开的脚本类型（如 .sql、.py、.scala、.sh）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid name.</source>
+        <translation>“%1”不是有效的名称。</translation>
+    </message>
+    <message>
+        <source>%1 was changed on the server since you opened it. Overwrite it with your version?</source>
+        <translation>%1 在您打开之后已在服务器上被修改。要用您的版本覆盖它吗？</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Changed on the server</source>
+        <translation>服务器上已修改</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete %1 from the workspace of %2? A folder is deleted with everything in it. This cannot be undone.</source>
+        <translation>要从 %2 的工作空间删除 %1 吗？文件夹会连同其中的全部内容一起删除。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Download to</source>
+        <translation>下载到</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>下载…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>New file</source>
+        <translation>新建文件</translation>
+    </message>
+    <message>
+        <source>New file name (e.g. daily.sql or reports/daily.sql):</source>
+        <translation>新文件名（例如 daily.sql 或 reports/daily.sql）：</translation>
+    </message>
+    <message>
+        <source>New file…</source>
+        <translation>新建文件…</translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation>新建文件夹</translation>
+    </message>
+    <message>
+        <source>New folder name:</source>
+        <translation>新文件夹名：</translation>
+    </message>
+    <message>
+        <source>New folder…</source>
+        <translation>新建文件夹…</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>No connection for profile %1.</source>
+        <translation>配置 %1 没有连接。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 was changed on the server.</source>
+        <translation>未保存：%1 已在服务器上被修改。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Profile whose workspace is shown</source>
+        <translation>显示其工作空间的配置</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Upload a local file</source>
+        <translation>上传本地文件</translation>
+    </message>
+    <message>
+        <source>Upload a local file…</source>
+        <translation>上传本地文件…</translation>
     </message>
 </context>
 </TS>

@@ -27,6 +27,7 @@
 #include "settings/appsettings.h"
 #include "settings/settingkeys.h"
 #include "theme.h"
+#include "workspace/workspacedock.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -148,6 +149,12 @@ void MainWindow::buildDocks()
         dock(tr("Database"), QStringLiteral("databaseDockWidget"),
              new DatabaseDock(new MetadataStores(m_ctx.clients, this), m_tabs, m_runs, this));
     addDockWidget(Qt::LeftDockWidgetArea, databaseDock);
+    QDockWidget *workspaceDock =
+        dock(tr("Workspace"), QStringLiteral("workspaceDockWidget"),
+             new WorkspaceDock(m_ctx.clients, m_ctx.profiles, m_tabs, this));
+    addDockWidget(Qt::LeftDockWidgetArea, workspaceDock);
+    tabifyDockWidget(databaseDock, workspaceDock);
+    databaseDock->raise();
     tabifyDockWidget(jobsDock, paramsDock);
     tabifyDockWidget(paramsDock, historyDock);
     QDockWidget *enginesDock = dock(tr("Engines"), QStringLiteral("enginesDockWidget"),

@@ -3,7 +3,10 @@
 // gateway: databases -> tables -> columns one level at a time, the filter, double-click and drop
 // insert, Preview 100 rows in a run panel, `select d.` after `from default.demo_sales d` completing
 // the columns when they arrive; and the tree model on a cache (no server) with a table without
-// grant, checked by QAbstractItemModelTester.
+// grant, checked by QAbstractItemModelTester. And the Workspace dock (issue 18) in the same
+// window: create reports/daily.sql, type a query with ${run_date}, save, close, reopen from the
+// tree (text and variable back), a changed-on-server conflict, delete asks, and an unsaved
+// workspace tab surviving a session restore.
 #include "database/databasedock.h"
 #include "database/databasetreemodel.h"
 #include "database/schemacompleter.h"
@@ -22,21 +25,28 @@
 #include "profiles/profilestore.h"
 #include "results/resultgrid.h"
 #include "results/resulttablemodel.h"
+#include "session/sessionstore.h"
 #include "settings/appsettings.h"
+#include "workspace/workspacedock.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QDropEvent>
+#include <QFile>
 #include <QGuiApplication>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QPointer>
 #include <QScreen>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
+#include <QTreeWidget>
 
 #include <memory>
 
@@ -378,6 +388,133 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 2);
         model.setFilter({});
         QCOMPARE(model.rowCount(model.index(0, 0)), 3);
+    }
+
+    void workspaceScriptRoundTrip()
+    {
+        auto *dock = m_window->findChild<WorkspaceDock *>();
+        auto *tabs = m_window->findChild<EditorTabs *>();
+        QVERIFY(dock && tabs);
+        QCOMPARE(dock->profileName(), QStringLiteral("Local"));
+        QStringList asked;
+        bool answer = true;
+        dock->setConfirm([&](const QString &q) {
+            asked << q;
+            return answer;
+        });
+        // As a new user: show the dock (nothing is loaded before), create reports/daily.sql.
+        QVERIFY(dock->rootPath().isEmpty());
+        qobject_cast<QDockWidget *>(dock->parentWidget())->raise();
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->rootPath().isEmpty(), kWaitMs);
+        dock->setAskText(
+            [](const QString &, const QString &) { return QStringLiteral("reports/daily.sql"); });
+        const int before = tabs->count();
+        dock->newFile(dock->rootPath());
+        QTRY_COMPARE_WITH_TIMEOUT(tabs->count(), before + 1, kWaitMs);
+        ScriptTab *tab = tabs->currentScriptTab();
+        QCOMPARE(tab->remoteLabel(), QStringLiteral("reports/daily.sql"));
+        QCOMPARE(tabs->tabText(tabs->indexOf(tab)), QStringLiteral("Local:reports/daily.sql"));
+        QCOMPARE(tab->language(), ScriptLanguage::Sql);
+        const QString query = QStringLiteral("select * from demo_sales where day = '${run_date}';");
+        tab->editor()->insert(query);
+        ScriptParams params;
+        params.variables.insert(QStringLiteral("run_date"), QStringLiteral("20240101"));
+        tab->setParams(params);
+        QVERIFY(tab->isModified());
+        // Ctrl+S (the File > Save action) saves it back with its header.
+        QAction *save = nullptr;
+        for (QAction *a : m_window->findChildren<QAction *>()) {
+            if (a->shortcut() == QKeySequence(QKeySequence::Save))
+                save = a;
+        }
+        QVERIFY(save);
+        save->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isModified(), kWaitMs);
+        QFile onDisk(dock->rootPath().mid(7) + QStringLiteral("/reports/daily.sql"));
+        QVERIFY(onDisk.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(onDisk.readAll()),
+                 QStringLiteral("--@set run_date=20240101\n--\n") + query);
+        onDisk.close();
+
+        // Close it, reopen it from the tree: the text and the variable are back.
+        QVERIFY(tabs->closeTab(tabs->indexOf(tab)));
+        QTreeWidgetItem *reports = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (reports =
+                 dock->tree()->findItems(QStringLiteral("reports"), Qt::MatchExactly).value(0)),
+            kWaitMs);
+        reports->setExpanded(true);
+        QTRY_COMPARE_WITH_TIMEOUT(reports->childCount(), 1, kWaitMs);
+        QCOMPARE(reports->child(0)->text(0), QStringLiteral("daily.sql"));
+        dock->tree()->setCurrentItem(reports->child(0));
+        emit dock->tree()->itemActivated(reports->child(0), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(tabs->count(), before + 1, kWaitMs);
+        tab = tabs->currentScriptTab();
+        QCOMPARE(tab->editor()->text(), query + u'\n');
+        QCOMPARE(tab->params().variables.value(QStringLiteral("run_date")),
+                 QStringLiteral("20240101"));
+        QVERIFY(!tab->isModified());
+
+        // Changed on the server since it was opened: saving asks first.
+        QVERIFY(onDisk.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        onDisk.write("select 'theirs';\n");
+        onDisk.close();
+        tab->editor()->append(QStringLiteral("select 2;"));
+        answer = false;
+        tabs->save(tab);
+        QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, kWaitMs);
+        QVERIFY(asked.first().contains(QStringLiteral("changed on the server")));
+        QVERIFY(tab->isModified());
+        QVERIFY(onDisk.open(QIODevice::ReadOnly));
+        QCOMPARE(onDisk.readAll(), QByteArray("select 'theirs';\n"));
+        onDisk.close();
+        answer = true;
+        tabs->save(tab);
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isModified(), kWaitMs);
+        QCOMPARE(asked.size(), 2);
+        QVERIFY(onDisk.open(QIODevice::ReadOnly));
+        QVERIFY(onDisk.readAll().endsWith("select 2;"));
+        onDisk.close();
+
+        // An unsaved workspace tab survives a restore like a local one.
+        tab->editor()->append(QStringLiteral("\n-- unsaved"));
+        const QString session = m_dir.filePath(QStringLiteral("ws-session.json"));
+        SessionStore store(tabs, nullptr, &m_app->journal, session);
+        QVERIFY(store.saveNow());
+        EditorTabs restoredTabs;
+        SessionStore restore(&restoredTabs, nullptr, &m_app->journal, session);
+        QVERIFY(restore.restore() >= 1);
+        ScriptTab *back = nullptr;
+        for (ScriptTab *t : restoredTabs.scriptTabs()) {
+            if (t->remotePath() == tab->remotePath())
+                back = t;
+        }
+        QVERIFY(back);
+        QVERIFY(back->isModified());
+        QCOMPARE(back->editor()->text(), tab->editor()->text());
+        QCOMPARE(back->remoteBase(), tab->remoteBase());
+        QCOMPARE(back->params().variables.value(QStringLiteral("run_date")),
+                 QStringLiteral("20240101"));
+
+        // Closing it with Save: it closes once the server has it.
+        const QString remote = tab->remotePath();
+        tabs->setClosePrompt([](ScriptTab *) { return EditorTabs::CloseAnswer::Save; });
+        QPointer<ScriptTab> closing = tab;
+        QVERIFY(!tabs->closeTab(tabs->indexOf(tab))); // not yet: the save is on its way
+        QTRY_COMPARE_WITH_TIMEOUT(tabs->indexOf(closing), -1, kWaitMs);
+        tabs->setClosePrompt([](ScriptTab *) { return EditorTabs::CloseAnswer::Discard; });
+        QVERIFY(onDisk.open(QIODevice::ReadOnly));
+        QVERIFY(onDisk.readAll().endsWith("-- unsaved"));
+        onDisk.close();
+
+        // Delete asks; "no" keeps the file.
+        answer = false;
+        dock->deleteEntry(remote);
+        QCOMPARE(asked.size(), 3);
+        QVERIFY(QFile::exists(onDisk.fileName()));
+        answer = true;
+        dock->deleteEntry(remote);
+        QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(onDisk.fileName()), kWaitMs);
     }
 
 private:

@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QSaveFile>
 #include <QTabBar>
 
@@ -137,6 +138,11 @@ bool EditorTabs::save(ScriptTab *tab)
 {
     if (!tab)
         return false;
+    if (!tab->remotePath().isEmpty()) {
+        if (m_remoteSaver)
+            m_remoteSaver(tab, {});
+        return false;
+    }
     if (tab->filePath().isEmpty())
         return saveAs(tab);
     return writeFile(tab, tab->filePath());
@@ -165,6 +171,19 @@ bool EditorTabs::closeTab(int index)
         switch (m_closePrompt(tab)) {
         case CloseAnswer::Cancel: return false;
         case CloseAnswer::Save:
+            if (!tab->remotePath().isEmpty() && m_remoteSaver) {
+                // Closes once the server has it; a refused save (or a conflict answered no)
+                // leaves the tab open with its text.
+                QPointer<ScriptTab> guard = tab;
+                m_remoteSaver(tab, [this, guard] {
+                    if (guard && indexOf(guard) >= 0) {
+                        Q_EMIT tabAboutToClose(guard);
+                        removeTab(indexOf(guard));
+                        guard->deleteLater();
+                    }
+                });
+                return false;
+            }
             if (!save(tab))
                 return false;
             break;
@@ -261,7 +280,10 @@ void EditorTabs::refreshTitle(ScriptTab *tab)
     if (index < 0)
         return;
     setTabText(index, titleFor(tab));
-    setTabToolTip(index, tab->filePath().isEmpty() ? tab->displayName() : tab->filePath());
+    setTabToolTip(index,
+                  !tab->remotePath().isEmpty()    ? tab->remotePath()
+                      : tab->filePath().isEmpty() ? tab->displayName()
+                                                  : tab->filePath());
 }
 
 void EditorTabs::setTabTint(ScriptTab *tab, const QColor &color)

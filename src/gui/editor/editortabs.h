@@ -22,6 +22,10 @@ public:
     enum class CloseAnswer { Save, Discard, Cancel };
     using ClosePrompt = std::function<CloseAnswer(ScriptTab *)>;
     using SavePathPrompt = std::function<QString(ScriptTab *)>;
+    // Saves a workspace tab (ScriptTab::remotePath) on the server, asynchronously: calls `saved`
+    // once the server has it. save() returns false for such a tab ("not saved yet"); a tab closed
+    // with Save closes when its save went through.
+    using RemoteSaver = std::function<void(ScriptTab *, std::function<void()> saved)>;
     static constexpr int MaxRecentFiles = 12;
 
     explicit EditorTabs(QWidget *parent = nullptr);
@@ -49,6 +53,7 @@ public:
     // Test and embedding hooks; by default message boxes and file dialogs are used.
     void setClosePrompt(ClosePrompt prompt) { m_closePrompt = std::move(prompt); }
     void setSavePathPrompt(SavePathPrompt prompt) { m_savePathPrompt = std::move(prompt); }
+    void setRemoteSaver(RemoteSaver saver) { m_remoteSaver = std::move(saver); }
     // Marks a tab as belonging to a production profile (tinted title).
     void setTabTint(ScriptTab *tab, const QColor &color);
 
@@ -74,6 +79,7 @@ private:
     QStringList m_recent;
     ClosePrompt m_closePrompt;
     SavePathPrompt m_savePathPrompt;
+    RemoteSaver m_remoteSaver;
 };
 
 } // namespace linkisdesk

@@ -40,8 +40,17 @@ void ScriptTab::setFilePath(const QString &path)
     Q_EMIT titleChanged();
 }
 
+void ScriptTab::setRemote(const ScriptFile &base, const QString &label)
+{
+    m_remote = base;
+    m_remoteLabel = label;
+    Q_EMIT titleChanged();
+}
+
 QString ScriptTab::displayName() const
 {
+    if (!m_remote.path.isEmpty())
+        return m_profile + u':' + m_remoteLabel;
     if (!m_filePath.isEmpty())
         return QFileInfo(m_filePath).fileName();
     return tr("Untitled-%1.%2")

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "editor/scriptlanguage.h"
+#include "workspace/workspacetypes.h"
 
 #include <QMap>
 #include <QString>
@@ -43,6 +44,12 @@ public:
 
     QString filePath() const { return m_filePath; }
     void setFilePath(const QString &path);
+    // A script of the server's workspace (issue 18): its URI, the name shown ("reports/a.sql")
+    // and the version opened, the base of the changed-on-server check. Empty for local files.
+    QString remotePath() const { return m_remote.path; }
+    const ScriptFile &remoteBase() const { return m_remote; }
+    QString remoteLabel() const { return m_remoteLabel; }
+    void setRemote(const ScriptFile &base, const QString &label);
     int untitledNumber() const { return m_untitledNumber; }
     void setUntitledNumber(int n) { m_untitledNumber = n; }
     QString displayName() const;
@@ -72,6 +79,8 @@ Q_SIGNALS:
 private:
     QString m_id;
     QString m_filePath;
+    ScriptFile m_remote;
+    QString m_remoteLabel;
     int m_untitledNumber = 0;
     QString m_profile;
     QString m_engine;

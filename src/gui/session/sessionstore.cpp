@@ -81,6 +81,15 @@ QJsonObject SessionStore::tabToJson(const ScriptTab *tab)
     o.insert(QStringLiteral("runtime"), mapToJson(params.runtime));
     o.insert(QStringLiteral("special"), mapToJson(params.special));
     o.insert(QStringLiteral("modified"), tab->isModified());
+    if (!tab->remotePath().isEmpty()) {
+        // A workspace script: where it lives and the version opened (for the conflict check).
+        const ScriptFile &base = tab->remoteBase();
+        o.insert(QStringLiteral("remote"),
+                 QJsonObject {{QStringLiteral("path"), base.path},
+                              {QStringLiteral("label"), tab->remoteLabel()},
+                              {QStringLiteral("text"), base.text},
+                              {QStringLiteral("params"), base.metadata.toParams()}});
+    }
     // Saved files come back from disk; unsaved work is kept here.
     if (tab->isModified() || tab->filePath().isEmpty())
         o.insert(QStringLiteral("text"), tab->editor()->text());
@@ -160,6 +169,15 @@ int SessionStore::restore()
         params.runtime = mapFromJson(o.value(QStringLiteral("runtime")).toObject());
         params.special = mapFromJson(o.value(QStringLiteral("special")).toObject());
         tab->setParams(params);
+        if (const QJsonObject remote = o.value(QStringLiteral("remote")).toObject();
+            !remote.isEmpty()) {
+            ScriptFile base;
+            base.path = remote.value(QStringLiteral("path")).toString();
+            base.text = remote.value(QStringLiteral("text")).toString();
+            base.metadata =
+                ScriptMetadata::fromJson(remote.value(QStringLiteral("params")).toObject());
+            tab->setRemote(base, remote.value(QStringLiteral("label")).toString());
+        }
         tab->editor()->setCursorPosition(o.value(QStringLiteral("line")).toInt(),
                                          o.value(QStringLiteral("index")).toInt());
         Q_EMIT tab->titleChanged();

@@ -1011,6 +1011,14 @@
         <translation>工作空间</translation>
     </message>
     <message>
+        <source>Reset &amp;session</source>
+        <translation>重置会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Kill the engine of this tab&apos;s profile and engine type, so that the next run starts with a clean session</source>
+        <translation>终止此标签页所用配置和引擎类型的引擎，使下次运行从干净的会话开始</translation>
+    </message>
+    <message>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
@@ -1553,6 +1561,32 @@
 <context>
     <name>linkisdesk::RunController</name>
     <message>
+        <source>Kill engine</source>
+        <translation>终止引擎</translation>
+    </message>
+    <message>
+        <source>Kill the engine %1 on %2? The job running in it is cancelled and its session state (variables, TEMP tables) is lost.</source>
+        <translation>终止 %2 上的引擎 %1？其中运行的作业将被取消，其会话状态（变量、临时表）将丢失。</translation>
+    </message>
+    <message>
+        <source>Reset the session of this tab? Its %1 engine (creator %2) on %3 is killed: its variables and TEMP tables are lost, and a job running in it is cancelled. The next run starts a new one.</source>
+        <translation>重置此标签页的会话？%3 上的 %1 引擎（创建者 %2）将被终止：其变量和临时表将丢失，其中运行的作业将被取消。下次运行将启动新引擎。</translation>
+    </message>
+    <message>
+        <source>No %1 engine to reset: the next run starts a new one.</source>
+        <translation>没有可重置的 %1 引擎：下次运行将启动新引擎。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Session reset: %n engine(s) killed; the next run starts a new one.</source>
+        <translation>
+            <numerusform>会话已重置：已终止 %n 个引擎；下次运行将启动新引擎。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The engine was asked to end but is still listed.</source>
+        <translation>已请求结束引擎，但它仍在列表中。</translation>
+    </message>
+    <message>
         <source>Nothing to run.</source>
         <translation>没有可运行的内容。</translation>
     </message>
@@ -1611,6 +1645,70 @@
 </context>
 <context>
     <name>linkisdesk::RunPanel</name>
+    <message>
+        <source>no resources reported</source>
+        <translation>未报告资源</translation>
+    </message>
+    <message>
+        <source>no YARN application yet</source>
+        <translation>尚无 YARN 应用</translation>
+    </message>
+    <message numerus="yes">
+        <source>YARN %1, %n core(s)</source>
+        <translation>
+            <numerusform>YARN %1，%n 个核</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n application(s)</source>
+        <translation>
+            <numerusform>分布于 %n 个应用</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>queue %1</source>
+        <translation>队列 %1</translation>
+    </message>
+    <message>
+        <source>%1 % of the cores</source>
+        <translation>占核数的 %1 %</translation>
+    </message>
+    <message>
+        <source>%1 % of the memory</source>
+        <translation>占内存的 %1 %</translation>
+    </message>
+    <message>
+        <source>Kill its engine</source>
+        <translation>终止其引擎</translation>
+    </message>
+    <message>
+        <source>The job does not stop: kill the engine that runs it (its session state is lost)</source>
+        <translation>作业未停止：终止运行它的引擎（其会话状态将丢失）</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Engine %1</source>
+        <translation>引擎 %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2 (reused)</source>
+        <translation>%1 位于 %2（复用）</translation>
+    </message>
+    <message>
+        <source>%1 at %2 (new)</source>
+        <translation>%1 位于 %2（新建）</translation>
+    </message>
+    <message>
+        <source>Engine %1 killed</source>
+        <translation>引擎 %1 已终止</translation>
+    </message>
+    <message>
+        <source>The engine was not killed: %1</source>
+        <translation>引擎未被终止：%1</translation>
+    </message>
     <message>
         <source>Kill</source>
         <translation>终止</translation>

@@ -42,6 +42,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QToolBar>
 
 namespace linkisdesk {
@@ -89,6 +90,16 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     });
     connect(m_runs, &RunController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 4000); });
+    // A tab's context menu: Reset session (issue 17) for the tab clicked.
+    m_tabs->tabBar()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tabs->tabBar(), &QWidget::customContextMenuRequested, this, [this](QPoint at) {
+        ScriptTab *tab = m_tabs->scriptTab(m_tabs->tabBar()->tabAt(at));
+        if (!tab)
+            return;
+        QMenu menu(this);
+        menu.addAction(tr("Reset &session"), this, [this, tab] { m_runs->resetSession(tab); });
+        menu.exec(m_tabs->tabBar()->mapToGlobal(at));
+    });
     connect(m_ctx.clients, &ClientPool::stateChanged, this, &MainWindow::onConnectionState);
     connect(m_ctx.profiles, &ProfileStore::changed, this, &MainWindow::fillProfiles);
     m_ctx.profiles->setWatching(true); // a profile the CLI adds shows up at once
@@ -250,6 +261,14 @@ void MainWindow::buildActions()
     kill->setToolTip(tr("Kill the job of this tab (Ctrl+Shift+K)"));
     kill->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     kill->setIcon(JobStatusStyle::icon(JobStatus::Cancelled));
+    run->addSeparator();
+    QAction *reset = run->addAction(tr("Reset &session"), this, [this] {
+        if (current())
+            m_runs->resetSession(current());
+    });
+    reset->setObjectName(QStringLiteral("resetSessionAction"));
+    reset->setToolTip(tr("Kill the engine of this tab's profile and engine type, so that the "
+                         "next run starts with a clean session"));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // EngineClient (issue 17): the parsers on replies with the quirks of real Linkis
-// (tests/data/linkis/engines), then the client against the real local gateway: a python job
-// leaves an idle engine, only its owner may kill it, and the kill is seen by polling.
+// (tests/data/linkis/engines), progressWithResource's resources, the engine a job's log names, then
+// the client against the real local gateway: a python job leaves an idle engine, only its owner may
+// kill it, and the kill is seen by polling.
 #include "api/jobstatus.h"
 #include "api/linkisparsers.h"
+#include "api/logpage.h"
 #include "api/submitrequest.h"
 #include "awaitresult.h"
 #include "engines/engineclient.h"
+#include "engines/enginemention.h"
 #include "engines/engineparsers.h"
 #include "testgateway.h"
 
@@ -109,7 +112,80 @@ private slots:
         const auto r = parsers::parseProgress(200, fixture("progress_with_resource_no_yarn.json"));
         QVERIFY(r.ok());
         QCOMPARE(r->progress, 0.5);
-        QVERIFY(r->yarnMetrics.isEmpty());
+        QVERIFY(!r->resources.reported); // a top-level yarnResource: null
+        QVERIFY(r->resources.applications.isEmpty());
+        QCOMPARE(r->resources.corePercent, -1.0);
+    }
+
+    void progressWithYarnResourcesParses()
+    {
+        const auto r = parsers::parseProgress(200, fixture("progress_with_resource_running.json"));
+        QVERIFY(r.ok());
+        QCOMPARE(r->progress, 0.42);
+        const JobResources &res = r->resources;
+        QVERIFY(res.reported);
+        QCOMPARE(res.applications.size(), 2);
+        QCOMPARE(res.applications.at(0).applicationId,
+                 QStringLiteral("application_1700000000000_0042"));
+        QCOMPARE(res.applications.at(0).queue, QStringLiteral("root.etl"));
+        QCOMPARE(res.applications.at(0).memoryBytes, Q_INT64_C(8589934592)); // bytes
+        QCOMPARE(res.applications.at(0).instances, 4);
+        QCOMPARE(res.applications.at(1).memoryBytes, Q_INT64_C(2147483648)); // a string
+        QCOMPARE(res.applications.at(1).cores, 3);
+        QCOMPARE(res.applications.at(1).jobStatus, QStringLiteral("ACCEPTED"));
+        QCOMPARE(res.memoryBytes(), Q_INT64_C(10737418240));
+        QCOMPARE(res.cores(), 12);
+        QCOMPARE(res.corePercent, 0.04); // "0.04"
+        QCOMPARE(res.memoryPercent, 0.0098);
+        QCOMPARE(res.coreRGB, QStringLiteral("green"));
+    }
+
+    void progressWithResourceOfTheDocsParses()
+    {
+        QFile file(QStringLiteral(LINKIS_DESK_TEST_DATA "/linkis/progress_with_resource_F3.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto r = parsers::parseProgress(200, file.readAll());
+        QVERIFY(r.ok());
+        QVERIFY(r->resources.reported);
+        QCOMPARE(r->resources.applications.size(), 1);
+        QCOMPARE(r->resources.memoryBytes(), Q_INT64_C(9663676416));
+        QCOMPARE(r->resources.cores(), 6);
+        QCOMPARE(r->resources.applications.at(0).queue, QStringLiteral("default"));
+        QCOMPARE(r->resources.applications.at(0).jobStatus, QStringLiteral("COMPLETED"));
+        QCOMPARE(r->resources.memoryPercent, 0.009);
+        QCOMPARE(r->resources.corePercent, 0.02);
+    }
+
+    void engineNamedByTheLog()
+    {
+        const auto created =
+            EngineMention::inLine("2024-01-02 09:15:00.014 INFO Succeed to create new ec : "
+                                  "ServiceInstance(linkis-cg-engineconn, node3:46021)");
+        QVERIFY(created);
+        QCOMPARE(created->applicationName, QStringLiteral("linkis-cg-engineconn"));
+        QCOMPARE(created->instance, QStringLiteral("node3:46021"));
+        QVERIFY(!created->reused);
+        // Newer Linkis adds the registry timestamp.
+        const auto reused = EngineMention::inLine(
+            "Succeed to reuse ec : ServiceInstance(linkis-cg-engineconn, node4:41000, "
+            "1700000000000)");
+        QVERIFY(reused);
+        QCOMPARE(reused->instance, QStringLiteral("node4:41000"));
+        QVERIFY(reused->reused);
+        // Other lines that name service instances are not the job's engine.
+        QVERIFY(!EngineMention::inLine("Job with jobId : 7 and execID : x submitted "));
+        QVERIFY(!EngineMention::inLine("Your job is accepted, jobID is x and taskID is 7 in "
+                                       "ServiceInstance(linkis-cg-entrance, 10.0.0.1:9104)."));
+        QVERIFY(!EngineMention::inLine("Succeed to create new ec : ServiceInstance(broken"));
+        // A page: the last mention wins (a retried job gets another engine).
+        const LogPage page = LogPage::fromLines(
+            {QStringLiteral(
+                 "Succeed to create new ec : ServiceInstance(linkis-cg-engineconn, a:1)"),
+             QStringLiteral("retrying"),
+             QStringLiteral("Succeed to reuse ec : ServiceInstance(linkis-cg-engineconn, b:2)"),
+             QStringLiteral("print(1)")});
+        QCOMPARE(EngineMention::inPage(page)->instance, QStringLiteral("b:2"));
+        QVERIFY(!EngineMention::inPage(LogPage::fromLines({QStringLiteral("1")})));
     }
 
     void listAndKillOnTheLocalGateway()

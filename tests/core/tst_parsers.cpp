@@ -273,7 +273,7 @@ private slots:
         QVERIFY(c.ok());
         QCOMPARE(c->progress, 0.5);
         QCOMPARE(c->items.first().id, QStringLiteral("jobId-1(linkis-spark-mix-code-1946915)"));
-        QVERIFY(c->yarnMetrics.value(QStringLiteral("yarnResource")).isArray());
+        QCOMPARE(c->resources.applications.size(), 1);
     }
 
     void taskFromHistory()

@@ -4,11 +4,14 @@
 // python warning is a warning and a traceback marks its line in the editor; an SQL error's note
 // names the line its marker is on; the jobs dock says why a job waits, shows the first line that
 // means something, asks once before killing several jobs, and keeps "Running on the server"
-// ticking and counting after kills.
+// ticking and counting after kills. Engines (issue 17): the run panel names the engine that
+// runs its job and the resources reported; Reset session kills the tab's engine so that the
+// next run starts clean; a kill that is not confirmed offers to kill the engine.
 #include "api/linkisclient.h"
 #include "editor/editortabs.h"
 #include "editor/scripteditor.h"
 #include "editor/scripttab.h"
+#include "engines/engineclient.h"
 #include "jobs/jobjournal.h"
 #include "jobs/jobregistry.h"
 #include "jobs/jobsdock.h"
@@ -23,10 +26,14 @@
 #include "settings/appsettings.h"
 
 #include <QDir>
+#include <QFile>
+#include <QLabel>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
 
@@ -109,8 +116,12 @@ private Q_SLOTS:
     void sqlErrorNoteNamesTheMarkedLine();
     void dockSaysWhyAJobWaitsAndAsksOnceToKill();
     void serverJobsKeepTickingAndCountingAfterKills();
+    void runPanelNamesItsEngineAndResetSessionStartsClean();
+    void aKillNotConfirmedOffersToKillTheEngine();
 
 private:
+    QList<EngineInfo> listEngines();
+
     RunPanel *runAndWait(ScriptTab *tab, bool whole = true);
 
     QTemporaryDir m_dir;
@@ -118,6 +129,7 @@ private:
     std::unique_ptr<App> m_app;
     std::unique_ptr<MainWindow> m_window;
     QStringList m_killAsked;
+    QStringList m_engineKillAsked;
 };
 
 void TestJobFeedback::initTestCase()
@@ -140,6 +152,11 @@ void TestJobFeedback::initTestCase()
         [this](const QString &profile, bool, const QString &what, bool *dontAsk) {
             m_killAsked << profile + QStringLiteral(": ") + what;
             *dontAsk = false;
+            return true;
+        });
+    m_window->runs()->setEngineKillPrompt(
+        [this](const QString &profile, bool, const QString &question) {
+            m_engineKillAsked << profile + QStringLiteral(": ") + question;
             return true;
         });
     m_window->startUp({}, {});
@@ -340,6 +357,133 @@ void TestJobFeedback::serverJobsKeepTickingAndCountingAfterKills()
     QVERIFY(last);
     QTRY_COMPARE_WITH_TIMEOUT(last->status(), JobStatus::Cancelled, kJobTimeoutMs);
     QTRY_COMPARE(group->text(kStatusCol), QStringLiteral("Local: 0 unfinished"));
+}
+
+QList<EngineInfo> TestJobFeedback::listEngines()
+{
+    LinkisClient *client = m_app->clients.clientIfReady(QStringLiteral("Local"));
+    if (!client)
+        return {};
+    EngineClient engines(client);
+    std::optional<QList<EngineInfo>> out;
+    engines.engines(this,
+                    [&out](Result<QList<EngineInfo>> r) { out = r ? *r : QList<EngineInfo>(); });
+    if (!QTest::qWaitFor([&out] { return out.has_value(); }, kJobTimeoutMs))
+        return {};
+    return out.value_or(QList<EngineInfo>());
+}
+
+void TestJobFeedback::runPanelNamesItsEngineAndResetSessionStartsClean()
+{
+    // The first run waits for a file, so that the panel is seen while the job runs.
+    const QString go = m_dir.filePath(QStringLiteral("go"));
+    ScriptTab *tab = m_window->newScript(
+        ScriptLanguage::Python,
+        QStringLiteral("import os, time\nwhile not os.path.exists(%1):\n    time.sleep(0.02)\n"
+                       "x = 41\n")
+            .arg(QStringLiteral("'%1'").arg(go)));
+    QSignalSpy reset(m_window->runs(), &RunController::sessionReset);
+    // Start clean: earlier runs left a python engine.
+    m_engineKillAsked.clear();
+    m_window->runs()->resetSession(tab);
+    QTRY_COMPARE_WITH_TIMEOUT(reset.count(), 1, kJobTimeoutMs);
+    QVERIFY(reset.at(0).at(2).toBool());
+    QCOMPARE(m_engineKillAsked.size(), 1); // asked first
+    QVERIFY2(m_engineKillAsked.first().contains(QStringLiteral("python")),
+             qPrintable(m_engineKillAsked.first()));
+
+    m_window->runs()->run(tab, true);
+    RunPanel *panel = m_window->runs()->panelFor(tab);
+    // The local gateway reports no YARN resources (yarnResource: null), and the panel says so.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        panel->engine() && panel->engineText().contains(QStringLiteral("no resources reported")),
+        kJobTimeoutMs);
+    QFile file(go);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    QTRY_VERIFY_WITH_TIMEOUT(isTerminal(panel->status()), kJobTimeoutMs);
+    QCOMPARE(panel->status(), JobStatus::Succeed);
+    QVERIFY(panel->engine());
+    const QString instance = panel->engine()->instance;
+    QVERIFY(!instance.isEmpty());
+    QVERIFY(!panel->engine()->reused); // a new engine
+    QCOMPARE(panel->engine()->applicationName, QStringLiteral("linkis-cg-engineconn"));
+    QVERIFY2(panel->engineText().contains(instance), qPrintable(panel->engineText()));
+    QVERIFY2(panel->engineText().startsWith(QStringLiteral("Engine python")),
+             qPrintable(panel->engineText()));
+    QVERIFY(panel->findChild<QLabel *>(QStringLiteral("runEngine"))->isVisible());
+
+    // The state is kept between runs, in the same engine.
+    tab->editor()->setText(QStringLiteral("print(x + 1)\n"));
+    QVERIFY(runAndWait(tab));
+    QCOMPARE(panel->status(), JobStatus::Succeed);
+    QVERIFY(panel->logPanel()->store()->lineCount() > 0);
+    bool answered = false;
+    for (qsizetype i = 0; i < panel->logPanel()->store()->lineCount(); ++i)
+        answered =
+            answered || panel->logPanel()->store()->line(i).endsWith(QStringLiteral(" INFO 42"));
+    QVERIFY(answered);
+    QVERIFY(panel->engine());
+    QCOMPARE(panel->engine()->instance, instance);
+    QVERIFY(panel->engine()->reused);
+    QVERIFY2(panel->engineText().contains(QStringLiteral("(reused)")),
+             qPrintable(panel->engineText()));
+
+    // Reset session: the engine is gone once sessionReset says so, and x with it.
+    m_window->runs()->resetSession(tab);
+    QTRY_COMPARE_WITH_TIMEOUT(reset.count(), 2, kJobTimeoutMs);
+    QCOMPARE(reset.at(1).at(1).toInt(), 1);
+    QVERIFY(reset.at(1).at(2).toBool());
+    const QList<EngineInfo> after = listEngines();
+    QVERIFY(std::none_of(after.cbegin(), after.cend(),
+                         [&instance](const EngineInfo &e) { return e.instance == instance; }));
+    QVERIFY(runAndWait(tab));
+    QCOMPARE(panel->status(), JobStatus::Failed);
+    bool nameError = false;
+    for (qsizetype i = 0; i < panel->logPanel()->store()->lineCount(); ++i)
+        nameError =
+            nameError || panel->logPanel()->store()->line(i).contains(QStringLiteral("NameError"));
+    QVERIFY(nameError);
+    QVERIFY(panel->engine());
+    QVERIFY(panel->engine()->instance != instance);
+    QVERIFY(!panel->engine()->reused);
+}
+
+void TestJobFeedback::aKillNotConfirmedOffersToKillTheEngine()
+{
+    // Code that ignores the interrupt: the job does not stop when killed.
+    ScriptTab *tab =
+        m_window->newScript(ScriptLanguage::Python,
+                            QStringLiteral("import signal, time\n"
+                                           "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+                                           "time.sleep(600)\n"));
+    m_window->runs()->setKillSlowMs(0); // "a few seconds" at once, not to wait in a test
+    m_window->runs()->run(tab, true);
+    RunPanel *panel = m_window->runs()->panelFor(tab);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->status() == JobStatus::Running && panel->engine(),
+                             kJobTimeoutMs);
+    const QString instance = panel->engine()->instance;
+    QVERIFY(!panel->killEngineButton()->isVisible()); // nothing offered before a kill
+    m_engineKillAsked.clear();
+    m_window->runs()->kill(tab);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->killEngineButton()->isVisible(), kJobTimeoutMs);
+    panel->killEngineButton()->click();
+    QCOMPARE(m_engineKillAsked.size(), 1);
+    QVERIFY2(m_engineKillAsked.first().contains(instance), qPrintable(m_engineKillAsked.first()));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->killStateText().contains(QStringLiteral("killed")),
+                             kJobTimeoutMs);
+    QVERIFY2(panel->killStateText() == QStringLiteral("Engine %1 killed").arg(instance),
+             qPrintable(panel->killStateText()));
+    QTRY_VERIFY_WITH_TIMEOUT(isTerminal(panel->status()), kJobTimeoutMs);
+    QVERIFY(!panel->killEngineButton()->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const QList<EngineInfo> engines = listEngines();
+            return std::none_of(engines.cbegin(), engines.cend(),
+                                [&](const EngineInfo &e) { return e.instance == instance; });
+        }(),
+        kJobTimeoutMs);
+    m_window->runs()->setKillSlowMs(5000);
 }
 
 QTEST_MAIN(TestJobFeedback)

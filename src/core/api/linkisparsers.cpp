@@ -6,6 +6,7 @@
 #include <QJsonParseError>
 
 #include <cmath>
+#include <limits>
 
 namespace linkisdesk::parsers {
 
@@ -368,6 +369,44 @@ Result<LogChunk> parseOpenLog(int httpStatus, const QByteArray &body)
     return chunk;
 }
 
+namespace {
+// progressWithResource's yarnMetrics (absent or null without YARN data).
+JobResources resourcesFrom(const QJsonValue &yarnMetrics)
+{
+    JobResources r;
+    if (!yarnMetrics.isObject())
+        return r;
+    const QJsonObject m = yarnMetrics.toObject();
+    r.reported = true;
+    for (const QJsonValue &v : m.value(QStringLiteral("yarnResource")).toArray()) {
+        const QJsonObject o = v.toObject();
+        YarnApplication a;
+        a.applicationId = toText(o.value(QStringLiteral("applicationId")));
+        a.queue = toText(o.value(QStringLiteral("queue")));
+        if (a.queue.isEmpty())
+            a.queue = toText(o.value(QStringLiteral("queueName")));
+        const auto count = [&o](const char16_t *key, qint64 max) {
+            return qBound<qint64>(0, toInt64(o.value(QString::fromUtf16(key))), max);
+        };
+        a.memoryBytes = count(u"queueMemory", std::numeric_limits<qint64>::max());
+        a.cores = int(count(u"queueCores", std::numeric_limits<int>::max()));
+        a.instances = int(count(u"queueInstances", std::numeric_limits<int>::max()));
+        a.jobStatus = toText(o.value(QStringLiteral("jobStatus")));
+        r.applications.append(a);
+    }
+    const auto percent = [&m](const char16_t *key) {
+        bool ok = false;
+        const double p = toDouble(m.value(QString::fromUtf16(key)), -1.0, &ok);
+        return ok && p >= 0 ? p : -1.0;
+    };
+    r.corePercent = percent(u"corePercent");
+    r.memoryPercent = percent(u"memoryPercent");
+    r.coreRGB = toText(m.value(QStringLiteral("coreRGB")));
+    r.memoryRGB = toText(m.value(QStringLiteral("memoryRGB")));
+    return r;
+}
+} // namespace
+
 Result<ProgressInfo> parseProgress(int httpStatus, const QByteArray &body)
 {
     const auto envelope = parseEnvelope(httpStatus, body);
@@ -393,7 +432,7 @@ Result<ProgressInfo> parseProgress(int httpStatus, const QByteArray &body)
         item.totalTasks = int(toInt64(o.value(QStringLiteral("totalTasks"))));
         info.items.append(item);
     }
-    info.yarnMetrics = envelope->value(QStringLiteral("yarnMetrics")).toObject();
+    info.resources = resourcesFrom(envelope->value(QStringLiteral("yarnMetrics")));
     return info;
 }
 

@@ -29,6 +29,13 @@ struct EngineInfo
     }
     // Starting engines cannot be killed (as in DSS).
     bool isStarting() const { return status == QStringLiteral("Starting"); }
+    // Runs the jobs of `type` ("python", no version) sent with `creator` ("IDE"): what a tab's
+    // Reset session ends.
+    bool runsSessionOf(const QString &type, const QString &jobCreator) const
+    {
+        return engineType.compare(type, Qt::CaseInsensitive) == 0 &&
+            creator.compare(jobCreator, Qt::CaseInsensitive) == 0;
+    }
     // "python 3.11.2"
     QString typeAndVersion() const
     {

@@ -380,21 +380,28 @@ void JobTracker::pollProgress()
         return;
     ++m_outstanding;
     ++m_requestsSent;
-    m_inFlight[ProgressKind] =
-        m_client->progress(m_job, this, [this, gen = m_generation](Result<ProgressInfo> r) {
-            if (gen != m_generation)
+    auto done = [this, gen = m_generation](Result<ProgressInfo> r) {
+        if (gen != m_generation)
+            return;
+        if (!r) {
+            if (handleTransient(r.error()))
                 return;
-            if (!r) {
-                if (handleTransient(r.error()))
-                    return;
-                // Progress is optional: some gateways refuse it for finished jobs.
-            } else {
-                onHealthy();
-                setProgress(r->progress, r->items);
+            // Progress is optional: some gateways refuse it for finished jobs.
+        } else {
+            onHealthy();
+            setProgress(r->progress, r->items);
+            if (m_options.withResources && (!m_hasResources || r->resources != m_resources)) {
+                m_hasResources = true;
+                m_resources = r->resources;
+                emit resourcesChanged(m_resources);
             }
-            if (m_state == State::Polling)
-                roundReplyDone();
-        });
+        }
+        if (m_state == State::Polling)
+            roundReplyDone();
+    };
+    m_inFlight[ProgressKind] = m_options.withResources
+        ? m_client->progressWithResource(m_job, this, std::move(done))
+        : m_client->progress(m_job, this, std::move(done));
 }
 
 void JobTracker::setProgress(double progress, const QList<ProgressItem> &items)
@@ -583,6 +590,7 @@ void JobTracker::kill()
     m_killState = KillState::Requested;
     m_killStartedMs = nowMs();
     m_killReported = false;
+    m_killSlowReported = false;
     emit killRequested();
     if (m_state == State::Submitting || !m_job.isValid()) {
         m_killPending = true;
@@ -612,6 +620,10 @@ void JobTracker::checkKill()
     const qint64 now = nowMs();
     if (now - m_lastKillSentMs >= m_options.killResendMs)
         sendKill();
+    if (!m_killSlowReported && now - m_killStartedMs >= m_options.killSlowMs) {
+        m_killSlowReported = true;
+        emit killSlow(int((now - m_killStartedMs) / 1000));
+    }
     if (!m_killReported && now - m_killStartedMs >= m_options.killGiveUpMs) {
         m_killReported = true;
         m_killState = KillState::NotConfirmed;

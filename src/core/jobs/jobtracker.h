@@ -64,6 +64,8 @@ public:
         int logPageSize = 1000; // lines per log request
         int killResendMs = 5000; // re-send the kill if still running after this
         int killGiveUpMs = 30000; // then report "not confirmed after N s" (polling goes on)
+        int killSlowMs = 5000; // killSlow() when a kill is not confirmed after this
+        bool withResources = false; // progressWithResource rather than progress
         int retryBaseMs = 500; // first retry after a network failure (doubles, with jitter)
         int maxRetryDelayMs = 15000;
         bool fetchResultSets = true;
@@ -107,6 +109,8 @@ public:
     KillState killState() const { return m_killState; }
     JobStatus status() const { return m_status; }
     double progress() const { return m_progress; }
+    // What progressWithResource reported last (Options::withResources).
+    const JobResources &resources() const { return m_resources; }
     // Number of log lines delivered so far.
     int logLinesDelivered() const { return m_log.linesDelivered(); }
     // The live log's fromLine for the next read (the journal's log position): it counts the
@@ -137,6 +141,11 @@ signals:
     void killRequested();
     void killConfirmed();
     void killNotConfirmed(int seconds);
+    // The kill has not been confirmed after Options::killSlowMs: the job may be stuck in its
+    // engine (the moment to offer killing the engine). Once per kill.
+    void killSlow(int seconds);
+    // Options::withResources: the first resources reported for the job, then each change.
+    void resourcesChanged(const linkisdesk::JobResources &resources);
     void taskInfoChanged(const linkisdesk::TaskInfo &info);
     void resultSetsReady(const QList<linkisdesk::ResultSetRef> &sets);
     // Everything about the job is known; status is terminal.
@@ -197,6 +206,8 @@ private:
     KillState m_killState = KillState::None;
     JobStatus m_status = JobStatus::Unknown;
     double m_progress = -1.0;
+    JobResources m_resources;
+    bool m_hasResources = false; // a progressWithResource reply came
     TaskInfo m_taskInfo;
     bool m_hasTaskInfo = false;
     QList<ResultSetRef> m_resultSets;
@@ -216,6 +227,7 @@ private:
     bool m_finishing = false;
     bool m_killPending = false;
     bool m_killReported = false;
+    bool m_killSlowReported = false;
     qint64 m_killStartedMs = 0;
     qint64 m_lastKillSentMs = 0;
     QPointer<StatusBatcher> m_batcher;

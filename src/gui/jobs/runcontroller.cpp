@@ -5,6 +5,7 @@
 #include "editor/scripteditor.h"
 #include "editor/scripttab.h"
 #include "editor/variableprompt.h"
+#include "engines/engineclient.h"
 #include "jobs/jobjournal.h"
 #include "jobs/jobregistry.h"
 #include "jobs/jobtracker.h"
@@ -25,6 +26,7 @@
 #include <QElapsedTimer>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTimer>
 
 namespace linkisdesk {
 
@@ -66,6 +68,10 @@ RunController::RunController(ClientPool *clients, JobRegistry *registry, JobJour
         *dontAsk = ok && dialog.dontAskAgain();
         return ok;
     };
+    m_engineKillPrompt = [this](const QString &, bool, const QString &question) {
+        return QMessageBox::question(m_dialogParent, tr("Kill engine"), question) ==
+            QMessageBox::Yes;
+    };
     m_resubmitPrompt = [this](const QString &profile, const QString &message) {
         QMessageBox box(QMessageBox::Question, tr("Submit again?"), message, QMessageBox::NoButton,
                         m_dialogParent);
@@ -100,6 +106,8 @@ RunPanel *RunController::panelFor(ScriptTab *tab)
         panel = new RunPanel;
         tab->setRunPanel(panel);
         connect(panel, &RunPanel::killRequested, this, [this, tab] { kill(tab); });
+        connect(panel, &RunPanel::killEngineRequested, this,
+                [this, tab](const EngineMention &engine) { killEngine(tab, engine); });
     }
     return panel;
 }
@@ -107,6 +115,16 @@ RunPanel *RunController::panelFor(ScriptTab *tab)
 JobTracker *RunController::trackerFor(ScriptTab *tab) const
 {
     return m_trackers.value(tab);
+}
+
+QPair<QString, QString> RunController::engineOf(const ScriptTab *tab) const
+{
+    // The engine the toolbar shows; a tab that was never shown (restored in the background,
+    // switched by --profile) gets it here by the same rule.
+    const std::optional<Profile> p = m_profiles->profile(effectiveProfile(tab));
+    return EngineCatalog::split(
+        EngineCatalog::resolve(p.value_or(Profile::local()), tab->engine(),
+                               ScriptLanguages::suggestedEngines(tab->language())));
 }
 
 void RunController::run(ScriptTab *tab, bool wholeScript)
@@ -178,11 +196,7 @@ void RunController::submitCode(ScriptTab *tab, const QString &code, int startOff
     request.code = code;
     request.runType = tab->runType();
     const std::optional<Profile> p = m_profiles->profile(profile);
-    // The engine the toolbar shows; a tab that was never shown (restored in the background,
-    // switched by --profile) gets it here by the same rule.
-    const auto [engineType, engineVersion] = EngineCatalog::split(
-        EngineCatalog::resolve(p.value_or(Profile::local()), tab->engine(),
-                               ScriptLanguages::suggestedEngines(tab->language())));
+    const auto [engineType, engineVersion] = engineOf(tab);
     request.engineType = engineType;
     request.engineVersion = engineVersion;
     if (p && !p->creator.isEmpty())
@@ -192,6 +206,7 @@ void RunController::submitCode(ScriptTab *tab, const QString &code, int startOff
     request.runtime = toVariantMap(params.runtime);
     request.special = toVariantMap(params.special);
     request.scriptPath = tab->filePath();
+    panel->setEngineType(request.engineLabel());
 
     QPointer<ScriptTab> guard(tab);
     m_clients->acquire(
@@ -208,6 +223,8 @@ void RunController::submitCode(ScriptTab *tab, const QString &code, int startOff
             JobTracker::Options options;
             options.firstIntervalMs = m_settings->value(SettingKeys::PollFirstMs);
             options.maxIntervalMs = m_settings->value(SettingKeys::PollMaxMs);
+            options.withResources = true; // the run panel shows them
+            options.killSlowMs = m_killSlowMs;
             JobTracker *tracker = m_registry->create(*c, profile, options);
             follow(guard, tracker, request.code, firstLineNumber);
             const QString engine = request.engineLabel();
@@ -321,6 +338,144 @@ void RunController::kill(ScriptTab *tab)
         return;
     }
     killTracker(tracker);
+}
+
+bool RunController::askEngineKill(const QString &profile, const QString &question)
+{
+    const bool production = isProduction(profile);
+    if (!m_settings->askBeforeKill(profile, production))
+        return true;
+    return m_engineKillPrompt && m_engineKillPrompt(profile, production, question);
+}
+
+void RunController::killEngine(ScriptTab *tab, const EngineMention &engine)
+{
+    JobTracker *tracker = m_trackers.value(tab);
+    RunPanel *panel = panelFor(tab);
+    LinkisClient *client = tracker ? tracker->client() : nullptr;
+    if (!client)
+        return;
+    const QString profile = tracker->profileName();
+    if (!askEngineKill(profile,
+                       tr("Kill the engine %1 on %2? The job running in it is "
+                          "cancelled and its session state (variables, TEMP tables) is "
+                          "lost.")
+                           .arg(engine.instance, profile)))
+        return;
+    EngineInfo info;
+    info.instance = engine.instance;
+    info.applicationName = engine.applicationName;
+    auto *engines = new EngineClient(client, panel);
+    engines->kill(info, panel, [panel, engines, instance = engine.instance](Result<bool> r) {
+        engines->deleteLater();
+        panel->showEngineKill(r.ok(), r ? instance : r.error().message);
+    });
+}
+
+void RunController::resetSession(ScriptTab *tab)
+{
+    const QString profile = effectiveProfile(tab);
+    const std::optional<Profile> p = m_profiles->profile(profile);
+    const QString engineType = engineOf(tab).first;
+    const QString creator =
+        p && !p->creator.isEmpty() ? p->creator : SubmitRequest().creator; // "IDE"
+    if (!askEngineKill(profile,
+                       tr("Reset the session of this tab? Its %1 engine (creator %2) on "
+                          "%3 is killed: its variables and TEMP tables are lost, and a "
+                          "job running in it is cancelled. The next run starts a new "
+                          "one.")
+                           .arg(engineType, creator, profile))) {
+        return;
+    }
+    QPointer<ScriptTab> guard(tab);
+    m_clients->acquire(profile, this, [this, guard, engineType, creator](Result<LinkisClient *> c) {
+        if (!guard)
+            return;
+        if (!c) {
+            Q_EMIT message(c.error().message);
+            Q_EMIT sessionReset(guard, 0, false);
+            return;
+        }
+        LinkisClient *client = *c;
+        auto *engines = new EngineClient(client, this);
+        engines->engines(
+            this,
+            [this, guard, client, engines, engineType, creator](Result<QList<EngineInfo>> list) {
+                if (!guard || !list) {
+                    engines->deleteLater();
+                    if (!list)
+                        Q_EMIT message(list.error().message);
+                    if (guard)
+                        Q_EMIT sessionReset(guard, 0, false);
+                    return;
+                }
+                QList<EngineInfo> session;
+                QStringList instances;
+                for (const EngineInfo &e : std::as_const(*list)) {
+                    if (e.runsSessionOf(engineType, creator) && !e.isStarting()) {
+                        session.append(e);
+                        instances.append(e.instance);
+                    }
+                }
+                if (session.isEmpty()) {
+                    engines->deleteLater();
+                    Q_EMIT message(tr("No %1 engine to reset: the next run starts a new one.")
+                                       .arg(engineType));
+                    Q_EMIT sessionReset(guard, 0, true);
+                    return;
+                }
+                engines->killMany(session, this,
+                                  [this, guard, client, engines, instances](Result<bool> r) {
+                                      engines->deleteLater();
+                                      if (!guard)
+                                          return;
+                                      if (!r) {
+                                          Q_EMIT message(r.error().message);
+                                          Q_EMIT sessionReset(guard, 0, false);
+                                          return;
+                                      }
+                                      waitUntilGone(guard, client, instances, 40);
+                                  });
+            });
+    });
+}
+
+void RunController::waitUntilGone(ScriptTab *tab, LinkisClient *client,
+                                  const QStringList &instances, int attemptsLeft)
+{
+    // Kills are asynchronous on the server: the session is reset once it no longer lists them.
+    QPointer<ScriptTab> guard(tab);
+    QPointer<LinkisClient> clientGuard(client);
+    auto *engines = new EngineClient(client, this);
+    engines->engines(
+        this,
+        [this, guard, clientGuard, engines, instances,
+         attemptsLeft](Result<QList<EngineInfo>> list) {
+            engines->deleteLater();
+            if (!guard)
+                return;
+            bool gone = list.ok();
+            for (const EngineInfo &e : list ? *list : QList<EngineInfo>()) {
+                if (instances.contains(e.instance))
+                    gone = false;
+            }
+            if (gone) {
+                Q_EMIT message(
+                    tr("Session reset: %n engine(s) killed; the next run starts a new one.",
+                       nullptr, int(instances.size())));
+                Q_EMIT sessionReset(guard, int(instances.size()), true);
+                return;
+            }
+            if (attemptsLeft <= 0 || !clientGuard) {
+                Q_EMIT message(tr("The engine was asked to end but is still listed."));
+                Q_EMIT sessionReset(guard, 0, false);
+                return;
+            }
+            QTimer::singleShot(250, this, [this, guard, clientGuard, instances, attemptsLeft] {
+                if (guard && clientGuard)
+                    waitUntilGone(guard, clientGuard, instances, attemptsLeft - 1);
+            });
+        });
 }
 
 bool RunController::killTracker(JobTracker *tracker)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/jobstatus.h"
+#include "engines/enginemention.h"
 #include "jobs/jobtracker.h"
 
 #include <QHash>
@@ -36,6 +37,9 @@ public:
     // Returns true to kill; sets *dontAskAgain when the user ticked it.
     using KillPromptFn = std::function<bool(const QString &profile, bool production,
                                             const QString &what, bool *dontAskAgain)>;
+    // Before killing an engine: true to go on. `question` says which and what is lost.
+    using EngineKillPromptFn =
+        std::function<bool(const QString &profile, bool production, const QString &question)>;
     // A submit's answer was lost and job history has no such job: true to submit again.
     using ResubmitPromptFn = std::function<bool(const QString &profile, const QString &message)>;
 
@@ -51,6 +55,13 @@ public:
     // Kills several jobs after one question that lists them all (asked when any of their
     // profiles asks before a kill; a production profile always does). False when declined.
     bool killTrackers(const QList<JobTracker *> &trackers);
+    // Kills the engine that runs the tab's job (offered when a kill is not confirmed), asking
+    // first as for a kill (a production profile always asks).
+    void killEngine(ScriptTab *tab, const EngineMention &engine);
+    // Kills the engines of the tab's profile, engine type and creator (asking first as for a
+    // kill), so that the next run starts with a clean session; sessionReset() once the server
+    // no longer lists them.
+    void resetSession(ScriptTab *tab);
     // Follows a job again in a tab (after a restart).
     void reattach(ScriptTab *tab, const QString &profile, qint64 taskId, const QString &execId,
                   qint64 nextFromLine);
@@ -63,6 +74,9 @@ public:
     void setVariablePrompt(VariablePromptFn fn) { m_variablePrompt = std::move(fn); }
     void setKillPrompt(KillPromptFn fn) { m_killPrompt = std::move(fn); }
     void setResubmitPrompt(ResubmitPromptFn fn) { m_resubmitPrompt = std::move(fn); }
+    void setEngineKillPrompt(EngineKillPromptFn fn) { m_engineKillPrompt = std::move(fn); }
+    // When "Kill its engine" is offered after a kill (JobTracker::Options::killSlowMs).
+    void setKillSlowMs(int ms) { m_killSlowMs = ms; }
     void setDialogParent(QWidget *parent) { m_dialogParent = parent; }
 
 Q_SIGNALS:
@@ -70,10 +84,17 @@ Q_SIGNALS:
     void jobFinished(linkisdesk::JobTracker *tracker, linkisdesk::JobStatus status,
                      qint64 elapsedMs);
     void message(const QString &text);
+    // resetSession() is done: `killed` engines are gone (0: there was none), or it failed.
+    void sessionReset(linkisdesk::ScriptTab *tab, int killed, bool ok);
 
 private:
     void submitCode(ScriptTab *tab, const QString &code, int startOffset, int endOffset);
     void follow(ScriptTab *tab, JobTracker *tracker, const QString &code, int firstLine);
+    // The engine type and version a run of the tab asks for, by the toolbar's rule.
+    QPair<QString, QString> engineOf(const ScriptTab *tab) const;
+    bool askEngineKill(const QString &profile, const QString &question);
+    void waitUntilGone(ScriptTab *tab, LinkisClient *client, const QStringList &instances,
+                       int attemptsLeft);
 
     ClientPool *m_clients;
     JobRegistry *m_registry;
@@ -84,6 +105,8 @@ private:
     VariablePromptFn m_variablePrompt;
     KillPromptFn m_killPrompt;
     ResubmitPromptFn m_resubmitPrompt;
+    EngineKillPromptFn m_engineKillPrompt;
+    int m_killSlowMs = 5000;
     QHash<ScriptTab *, QPointer<JobTracker>> m_trackers;
 };
 

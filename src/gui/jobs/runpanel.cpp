@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QSplitter>
 #include <QTabWidget>
@@ -36,6 +37,38 @@ QString formatElapsed(qint64 ms)
         .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
         .arg(s % 60, 2, 10, QLatin1Char('0'));
 }
+QString percentText(double fraction)
+{
+    return QLocale().toString(fraction * 100.0, 'g', 3);
+}
+
+// What progressWithResource reported, in one phrase.
+QString resourcesText(const JobResources &r)
+{
+    if (!r.reported)
+        return RunPanel::tr("no resources reported");
+    if (r.applications.isEmpty())
+        return RunPanel::tr("no YARN application yet");
+    QStringList queues;
+    for (const YarnApplication &a : r.applications) {
+        if (!a.queue.isEmpty() && !queues.contains(a.queue))
+            queues.append(a.queue);
+    }
+    QString text = RunPanel::tr("YARN %1, %n core(s)", nullptr, r.cores())
+                       .arg(QLocale().formattedDataSize(r.memoryBytes()));
+    if (r.applications.size() > 1)
+        text += u' ' + RunPanel::tr("in %n application(s)", nullptr, int(r.applications.size()));
+    QStringList notes;
+    if (!queues.isEmpty())
+        notes << RunPanel::tr("queue %1").arg(queues.join(QStringLiteral(", ")));
+    if (r.corePercent >= 0)
+        notes << RunPanel::tr("%1 % of the cores").arg(percentText(r.corePercent));
+    if (r.memoryPercent >= 0)
+        notes << RunPanel::tr("%1 % of the memory").arg(percentText(r.memoryPercent));
+    if (!notes.isEmpty())
+        text += QStringLiteral(" (%1)").arg(notes.join(QStringLiteral("; ")));
+    return text;
+}
 } // namespace
 
 RunPanel::RunPanel(QWidget *parent)
@@ -47,6 +80,8 @@ RunPanel::RunPanel(QWidget *parent)
     , m_killState(new QLabel(this))
     , m_error(new QLabel(this))
     , m_kill(new QToolButton(this))
+    , m_killEngine(new QToolButton(this))
+    , m_engineLine(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_details(new QToolButton(this))
     , m_progressTable(new QTableWidget(0, 5, this))
@@ -68,6 +103,7 @@ RunPanel::RunPanel(QWidget *parent)
     dim.setColor(QPalette::WindowText, dim.color(QPalette::PlaceholderText));
     m_what->setPalette(dim);
     m_elapsed->setPalette(dim);
+    m_engineLine->setPalette(dim);
     m_killState->setObjectName(QStringLiteral("killState"));
     // A long reason ("Reconnecting in 4 s — Cannot connect to ...") must not widen the window:
     // the label takes the room left in the row and wraps (the full text is in its tooltip).
@@ -80,6 +116,19 @@ RunPanel::RunPanel(QWidget *parent)
     m_kill->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_kill->setIcon(JobStatusStyle::icon(JobStatus::Cancelled));
     m_kill->setEnabled(false);
+    m_killEngine->setText(tr("Kill its engine"));
+    m_killEngine->setObjectName(QStringLiteral("killEngineButton"));
+    m_killEngine->setToolTip(
+        tr("The job does not stop: kill the engine that runs it (its session state is lost)"));
+    m_killEngine->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_killEngine->setIcon(JobStatusStyle::icon(JobStatus::Failed));
+    m_killEngine->hide();
+    m_engineLine->setObjectName(QStringLiteral("runEngine"));
+    m_engineLine->setTextFormat(Qt::PlainText);
+    m_engineLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_engineLine->setMinimumWidth(40);
+    m_engineLine->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_engineLine->hide();
 
     m_error->setObjectName(QStringLiteral("runError"));
     m_error->setWordWrap(true);
@@ -115,6 +164,7 @@ RunPanel::RunPanel(QWidget *parent)
     head->addWidget(m_elapsed);
     head->addWidget(m_what, 1);
     head->addWidget(m_killState, 2);
+    head->addWidget(m_killEngine);
     head->addWidget(m_kill);
     auto *progressRow = new QHBoxLayout;
     progressRow->setContentsMargins(8, 0, 8, 4);
@@ -133,6 +183,10 @@ RunPanel::RunPanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addLayout(head);
+    auto *engineRow = new QHBoxLayout;
+    engineRow->setContentsMargins(8, 0, 8, 2);
+    engineRow->addWidget(m_engineLine);
+    layout->addLayout(engineRow);
     auto *errorRow = new QHBoxLayout;
     errorRow->setContentsMargins(8, 0, 8, 2);
     errorRow->addWidget(m_error);
@@ -147,6 +201,10 @@ RunPanel::RunPanel(QWidget *parent)
     m_ticker->setInterval(100);
     connect(m_ticker, &QTimer::timeout, this, &RunPanel::tick);
     connect(m_kill, &QToolButton::clicked, this, &RunPanel::killRequested);
+    connect(m_killEngine, &QToolButton::clicked, this, [this] {
+        if (m_engine)
+            Q_EMIT killEngineRequested(*m_engine);
+    });
     setStatus(JobStatus::Unknown);
 }
 
@@ -177,8 +235,19 @@ void RunPanel::begin(const QString &profileName, bool production, const QString 
     const QString profile = production ? tr("%1 (production)").arg(profileName) : profileName;
     m_what->setText(QStringLiteral("%1 \u00b7 %2").arg(profile, what.simplified().left(200)));
     m_kill->setEnabled(false);
+    m_killEngine->hide();
+    m_engineType.clear();
+    m_engine.reset();
+    m_resources.reset();
+    updateEngineLine();
     setStatus(JobStatus::Unknown);
     tick();
+}
+
+void RunPanel::setEngineType(const QString &engineType)
+{
+    m_engineType = engineType;
+    updateEngineLine();
 }
 
 void RunPanel::attach(JobTracker *tracker)
@@ -188,8 +257,18 @@ void RunPanel::attach(JobTracker *tracker)
     m_kill->setEnabled(true);
     connect(tracker, &JobTracker::statusChanged, this, &RunPanel::setStatus);
     connect(tracker, &JobTracker::progressChanged, this, &RunPanel::setProgress);
-    connect(tracker, &JobTracker::logPage, this,
-            [this](const LogPage &page) { m_log->appendPage(page); });
+    connect(tracker, &JobTracker::logPage, this, [this](const LogPage &page) {
+        m_log->appendPage(page);
+        if (const auto mention = EngineMention::inPage(page)) {
+            m_engine = mention;
+            updateEngineLine();
+        }
+    });
+    connect(tracker, &JobTracker::resourcesChanged, this, &RunPanel::setResources);
+    connect(tracker, &JobTracker::killSlow, this, [this] {
+        // The job does not stop: its engine may be stuck. Offered only when the log named it.
+        m_killEngine->setVisible(m_engine.has_value() && !isTerminal(m_status));
+    });
     connect(tracker, &JobTracker::killRequested, this,
             [this] { setKillText(tr("Kill sent\u2026"), QStringLiteral("#b7791f")); });
     connect(tracker, &JobTracker::killConfirmed, this,
@@ -243,6 +322,7 @@ void RunPanel::setStatus(JobStatus status)
     m_statusLabel->setPalette(pal);
     if (isTerminal(status)) {
         m_kill->setEnabled(false);
+        m_killEngine->hide();
         if (status == JobStatus::Succeed) {
             m_progress->setRange(0, 1000);
             m_progress->setValue(1000);
@@ -281,6 +361,44 @@ void RunPanel::setKillText(const QString &text, const QString &colour)
     m_killState->setText(text);
     m_killState->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(colour));
     m_waitShown = false; // any other notice takes the place of the waiting one
+}
+
+void RunPanel::setResources(const JobResources &resources)
+{
+    m_resources = resources;
+    updateEngineLine();
+}
+
+void RunPanel::updateEngineLine()
+{
+    const QString text = engineText();
+    m_engineLine->setText(text);
+    m_engineLine->setToolTip(text);
+    m_engineLine->setVisible(!text.isEmpty());
+}
+
+QString RunPanel::engineText() const
+{
+    QStringList parts;
+    if (m_engine) {
+        const QString type =
+            m_engineType.isEmpty() ? tr("Engine") : tr("Engine %1").arg(m_engineType);
+        parts << (m_engine->reused ? tr("%1 at %2 (reused)") : tr("%1 at %2 (new)"))
+                     .arg(type, m_engine->instance);
+    }
+    if (m_resources)
+        parts << resourcesText(*m_resources);
+    return parts.join(QStringLiteral(" \u00b7 "));
+}
+
+void RunPanel::showEngineKill(bool killed, const QString &detail)
+{
+    m_killEngine->hide();
+    if (killed)
+        setKillText(tr("Engine %1 killed").arg(detail), QStringLiteral("#8a6d3b"));
+    else
+        setKillText(tr("The engine was not killed: %1").arg(detail), QStringLiteral("#d93b3b"));
+    m_killState->setToolTip(detail);
 }
 
 void RunPanel::updateWaitNotice()

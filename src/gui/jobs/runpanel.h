@@ -5,10 +5,13 @@
 #include "api/progressinfo.h"
 #include "api/resultsetref.h"
 #include "api/taskinfo.h"
+#include "engines/enginemention.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QWidget>
+
+#include <optional>
 
 class QLabel;
 class QProgressBar;
@@ -38,6 +41,8 @@ public:
     // Starts showing a new run; clears the previous one.
     void begin(const QString &profileName, bool production, const QString &what);
     void attach(JobTracker *tracker);
+    // The engine type the run asked for ("python-3"), named beside the engine instance.
+    void setEngineType(const QString &engineType);
     JobTracker *tracker() const { return m_tracker; }
     // Shows an error that happened before a job existed (e.g. the profile cannot connect).
     void showError(const QString &title, const QString &detail);
@@ -58,6 +63,14 @@ public:
     QProgressBar *progressBar() const { return m_progress; }
     QTableWidget *progressTable() const { return m_progressTable; }
     QToolButton *killButton() const { return m_kill; }
+    // The engine the job's log named (Linkis: "Succeed to create new ec / reuse ec"), if any.
+    std::optional<EngineMention> engine() const { return m_engine; }
+    // "Engine python-3 at host:port (reused) · resources"; empty until something is known.
+    QString engineText() const;
+    // Offered when a kill is not confirmed within a few seconds and the engine is known.
+    QToolButton *killEngineButton() const { return m_killEngine; }
+    // What became of "Kill its engine" (shown where the kill state is).
+    void showEngineKill(bool killed, const QString &detail);
     qint64 elapsedMs() const;
 
     // The 1-based line a failure message names ("line 3", "Line 3:", 'File "...", line 3'),
@@ -66,6 +79,8 @@ public:
 
 Q_SIGNALS:
     void killRequested();
+    // "Kill its engine" was clicked: the owner asks and kills it.
+    void killEngineRequested(const linkisdesk::EngineMention &engine);
     // A failed job's message names a line of the code that ran (1-based, in that code).
     void errorLine(int line, const QString &message);
     void finished(linkisdesk::JobStatus status);
@@ -74,6 +89,8 @@ private:
     void setStatus(JobStatus status);
     void setProgress(double progress, const QList<ProgressItem> &items);
     void setKillText(const QString &text, const QString &colour);
+    void setResources(const JobResources &resources);
+    void updateEngineLine();
     void updateWaitNotice();
     void onTaskInfo(const TaskInfo &info);
     void onResultSets(const QList<ResultSetRef> &sets);
@@ -92,6 +109,8 @@ private:
     QLabel *m_killState;
     QLabel *m_error;
     QToolButton *m_kill;
+    QToolButton *m_killEngine;
+    QLabel *m_engineLine;
     QProgressBar *m_progress;
     QToolButton *m_details;
     QTableWidget *m_progressTable;
@@ -99,6 +118,9 @@ private:
     QTabWidget *m_tabs;
     LogPanel *m_log;
     QTimer *m_ticker;
+    QString m_engineType;
+    std::optional<EngineMention> m_engine;
+    std::optional<JobResources> m_resources;
     bool m_waitShown = false; // m_killState says the server has not answered for a while
 };
 

@@ -9,6 +9,7 @@
 #include "benchutil.h"
 #include "chartbench.h"
 #include "clibench.h"
+#include "enginebench.h"
 #include "gridbench.h"
 #include "logbench.h"
 #include "metabench.h"
@@ -55,7 +56,8 @@ struct Options
 
 const QStringList kAllGroups = {QStringLiteral("log"),   QStringLiteral("grid"),
                                 QStringLiteral("cli"),   QStringLiteral("poll"),
-                                QStringLiteral("chart"), QStringLiteral("meta")};
+                                QStringLiteral("chart"), QStringLiteral("meta"),
+                                QStringLiteral("engine")};
 
 QString pythonScript()
 {
@@ -99,6 +101,9 @@ int runChild(const Options &o)
     } else if (name == u"meta") {
         MetaBench bench(o.url, o.token, o.quick ? 500 : MetaBench::Tables);
         r = base ? bench.runNaive() : bench.runOurs();
+    } else if (name == u"engine") {
+        EngineBench bench(o.url, o.token, o.quick ? 3 : 15);
+        r = bench.run(base);
     } else if (name == u"poll") {
         PollBench::Plan plan;
         plan.windowMs = o.pollWindowS * 1000;
@@ -321,9 +326,10 @@ int main(int argc, char *argv[])
                                                   "fails when a metric is missing or not > 0."));
     const QCommandLineOption json(QStringLiteral("json"),
                                   QStringLiteral("Print one JSON object {metric: number}."));
-    const QCommandLineOption only(QStringLiteral("only"),
-                                  QStringLiteral("Groups to run (log,grid,cli,poll,chart,meta)."),
-                                  QStringLiteral("groups"), kAllGroups.join(u','));
+    const QCommandLineOption only(
+        QStringLiteral("only"),
+        QStringLiteral("Groups to run (log,grid,cli,poll,chart,meta,engine)."),
+        QStringLiteral("groups"), kAllGroups.join(u','));
     const QCommandLineOption window(QStringLiteral("poll-window"),
                                     QStringLiteral("Polling window in seconds (default 180)."),
                                     QStringLiteral("s"), QStringLiteral("180"));

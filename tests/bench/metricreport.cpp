@@ -58,6 +58,7 @@ const QList<MetricReport::Spec> &MetricReport::specs()
         {"meta_filter_ms", "ms", 30, true, "QSortFilterProxyModel, recursive filter"},
         {"complete_popup_ms", "ms", 30, true, "QSortFilterProxyModel over 200,000 names"},
         {"meta_rss_mb", "MB", 40, true, "QStandardItemModel with every name"},
+        {"engine_warm_python_ms_p50", "ms", 40, true, "a cold python process per job"},
     };
     return list;
 }
@@ -82,6 +83,8 @@ QString MetricReport::groupOf(const QString &metric)
         return QStringLiteral("poll");
     if (metric.startsWith(u"meta_") || metric.startsWith(u"complete_"))
         return QStringLiteral("meta");
+    if (metric.startsWith(u"engine_"))
+        return QStringLiteral("engine");
     return QStringLiteral("cli");
 }
 
@@ -185,6 +188,10 @@ QStringList MetricReport::problems() const
         p << QStringLiteral("the Database dock does not show every table");
     if (ran("meta") && number(m_ours, QStringLiteral("complete_alias_items")) != 20.0)
         p << QStringLiteral("the alias completion did not offer the table's 20 columns");
+    if (ran("engine") && number(m_ours, QStringLiteral("engine_jobs_ok")) != 1.0)
+        p << QStringLiteral("a print(1) job in the python engine did not succeed");
+    if (ran("engine") && number(m_base, QStringLiteral("engine_jobs_ok")) != 1.0)
+        p << QStringLiteral("a print(1) job in a cold python process did not succeed");
     return p;
 }
 

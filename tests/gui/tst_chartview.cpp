@@ -6,6 +6,7 @@
 #include "charts/chartbuilder.h"
 #include "charts/chartdatajob.h"
 #include "charts/chartview.h"
+#include "charts/resultcharts.h"
 #include "jobs/jobtracker.h"
 #include "results/isodate.h"
 #include "results/resultgrid.h"
@@ -17,6 +18,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QFile>
 #include <QImage>
 #include <QSignalSpy>
@@ -283,6 +285,89 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 2, 20000);
         QVERIFY(view->data().categorical);
         QCOMPARE(view->data().series.value(0).size(), 5);
+    }
+
+    void resultChartsRoundTripAndMatchTheirColumns()
+    {
+        ResultCharts charts;
+        ChartSpec pie;
+        pie.kind = ChartSpec::Kind::Pie;
+        pie.yColumns = {1};
+        pie.aggregation = ChartSpec::Aggregation::Max;
+        const QStringList columns {QStringLiteral("region"), QStringLiteral("total")};
+        charts.set(0, {pie, columns, true});
+        charts.set(ResultCharts::kMaxResultSets, {pie, columns, true}); // not remembered
+        charts.set(-1, {pie, columns, true});
+        QCOMPARE(ResultCharts::fromJson(charts.toJson()), charts);
+        QCOMPARE(charts.toJson().size(), 1);
+        QVERIFY(charts.entryFor(0, columns).has_value());
+        QCOMPARE(charts.entryFor(0, columns)->spec, pie);
+        QVERIFY(charts.entryFor(0, columns)->shown);
+        // Other columns (the query changed) or another result set: no saved chart.
+        QVERIFY(!charts.entryFor(0, {QStringLiteral("region"), QStringLiteral("n")}).has_value());
+        QVERIFY(!charts.entryFor(1, columns).has_value());
+
+        // A session file edited by hand or cut short: what can be read is kept.
+        QJsonArray mangled = charts.toJson();
+        mangled.prepend(QJsonValue(5));
+        mangled.prepend(QJsonObject {{QStringLiteral("result"), QStringLiteral("zero")}});
+        mangled.append(QJsonObject {{QStringLiteral("result"), 2}});
+        QCOMPARE(ResultCharts::fromJson(mangled), charts);
+    }
+
+    void aChartComesBackWhenTheScriptRunsAgain()
+    {
+        const QString sql =
+            QStringLiteral("select region, sum(amount) from demo_sales group by region");
+        ResultCharts charts;
+        {
+            ResultGrid grid(m_client.get(), run(sql));
+            grid.keepChartIn(&charts, 0);
+            grid.resize(900, 600);
+            grid.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&grid));
+            QTRY_VERIFY_WITH_TIMEOUT(grid.model()->headerKnown(), 20000);
+            QVERIFY(charts.isEmpty()); // a grid never charted saves nothing
+            QTest::mouseClick(grid.findChild<QToolButton *>(QStringLiteral("showChart")),
+                              Qt::LeftButton);
+            QVERIFY(grid.isChartShown());
+            // The user picks Pie in the kind box.
+            auto *kind = grid.chartView()->findChild<QComboBox *>(QStringLiteral("chartKind"));
+            QVERIFY(kind);
+            const int pieIndex = kind->findData(int(ChartSpec::Kind::Pie));
+            QVERIFY(pieIndex >= 0);
+            kind->setCurrentIndex(pieIndex);
+            Q_EMIT kind->activated(pieIndex);
+            QCOMPARE(grid.chartView()->spec().kind, ChartSpec::Kind::Pie);
+        }
+        const QStringList columns {QStringLiteral("region"), QStringLiteral("sum(amount)")};
+        QVERIFY(charts.entryFor(0, columns).has_value());
+        QVERIFY(charts.entryFor(0, columns)->shown);
+
+        // Saved with the session and read back; the same script runs again.
+        ResultCharts restored = ResultCharts::fromJson(charts.toJson());
+        ResultGrid again(m_client.get(), run(sql));
+        again.keepChartIn(&restored, 0);
+        again.resize(900, 600);
+        again.show();
+        QTRY_VERIFY_WITH_TIMEOUT(again.isChartShown(), 20000);
+        QCOMPARE(again.chartView()->spec().kind, ChartSpec::Kind::Pie);
+        QSignalSpy shown(again.chartView(), &ChartView::chartShown);
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() || again.chartView()->data().series.size() > 0,
+                                 20000);
+        // Back to the grid: that is remembered too.
+        QTest::mouseClick(again.findChild<QToolButton *>(QStringLiteral("showChart")),
+                          Qt::LeftButton);
+        QVERIFY(!again.isChartShown());
+        QVERIFY(!restored.entryFor(0, columns)->shown);
+
+        // Another query (other columns): the grid, not a chart of the wrong columns.
+        ResultGrid other(
+            m_client.get(),
+            run(QStringLiteral("select region, count(*) as n from demo_sales group by region")));
+        other.keepChartIn(&charts, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(other.model()->headerKnown(), 20000);
+        QVERIFY(!other.isChartShown());
     }
 };
 

@@ -290,6 +290,25 @@ private Q_SLOTS:
         QTest::keyClick(editor, Qt::Key_Return);
         QCOMPARE(editor->text(), QStringLiteral("select d.region from default.demo_sales d"));
 
+        // A name typed out to its end: the list, left with that name alone, closes (it hid
+        // the editor in the README's screenshots); a prefix of two names keeps it open.
+        editor->setText(QStringLiteral(" from default.demo_sales d"));
+        editor->setCursorPosition(0, 0);
+        QTest::keyClicks(editor, QStringLiteral("select d.re"));
+        QTRY_VERIFY(editor->isListActive());
+        QTest::keyClicks(editor, QStringLiteral("gion"));
+        QVERIFY(!editor->isListActive());
+        QCOMPARE(editor->text(), QStringLiteral("select d.region from default.demo_sales d"));
+        // Typed out before the list opened (from a word's third letter): it does not open.
+        editor->setText(QStringLiteral(" from default.demo_sales"));
+        editor->setCursorPosition(0, 0);
+        QTest::keyClicks(editor, QStringLiteral("select amount"));
+        QVERIFY(!editor->isListActive());
+        // Ctrl+Space still shows it.
+        QVERIFY(completer->complete());
+        QVERIFY(editor->isListActive());
+        editor->cancelList();
+
         // Not inside a string.
         editor->setText(QStringLiteral("select 'd.' from default.demo_sales d"));
         editor->setCursorPosition(0, 10);

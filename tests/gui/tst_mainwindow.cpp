@@ -247,12 +247,16 @@ void TestMainWindow::restoreAfterCrash()
 {
     QString taskText;
     qint64 taskId = 0;
+    ChartSpec charted;
+    charted.kind = ChartSpec::Kind::Scatter;
+    charted.yColumns = {0};
     {
         auto w = openWindow(*m_app);
         QVERIFY(w);
         ScriptTab *sql = w->newScript(ScriptLanguage::Sql, QStringLiteral("select 42;"));
         sql->editor()->append(QStringLiteral("\n-- not saved yet"));
         sql->setEngine(QStringLiteral("sqlite"));
+        sql->resultCharts()->set(0, {charted, {QStringLiteral("n")}, true});
         ScriptTab *py =
             w->newScript(ScriptLanguage::Python, QStringLiteral("import time\ntime.sleep(600)\n"));
         w->runs()->run(py, true);
@@ -282,6 +286,8 @@ void TestMainWindow::restoreAfterCrash()
     QVERIFY(sql);
     QVERIFY(sql->isModified());
     QCOMPARE(sql->engine(), QStringLiteral("sqlite"));
+    QVERIFY(sql->resultCharts()->entryFor(0, {QStringLiteral("n")}).has_value());
+    QCOMPARE(sql->resultCharts()->entryFor(0, {QStringLiteral("n")})->spec, charted);
     QVERIFY(py);
     QTRY_VERIFY_WITH_TIMEOUT(w->runs()->trackerFor(py), kJobTimeoutMs);
     QCOMPARE(w->runs()->trackerFor(py)->taskId(), taskId);

@@ -96,6 +96,9 @@ ChartView::ChartView(LinkisClient *client, ResultTableModel *model, QWidget *par
     noteRow->addWidget(m_note, 1);
     noteRow->addWidget(m_cancel);
     m_chartView->setRenderHint(QPainter::Antialiasing);
+    // Below this the axis labels turn into "..." and a pie into a dot: the splitters give way
+    // (the editor and the log shrink) rather than the chart.
+    m_chartView->setMinimumHeight(240);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(controls);
@@ -307,6 +310,8 @@ void ChartView::render(const ChartData &built)
     if (m_spec.kind == ChartSpec::Kind::Pie && m_data.categoriesCut && !m_data.categories.isEmpty())
         m_data.categories.last() = tr("Other");
     auto *chart = new QChart;
+    // Axis numbers in the user's locale, with its group separators (80,000,000).
+    chart->setLocalizeNumbers(true);
     chart->setAnimationOptions(QChart::NoAnimation);
     const QString yTitle = data.seriesNames.size() == 1
         ? data.seriesNames.first()

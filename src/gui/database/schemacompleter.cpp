@@ -93,21 +93,44 @@ void SchemaCompleter::onCharAdded(int ch)
         show(false);
         return;
     }
-    if (!isWordChar(ch) || m_editor->isListActive())
-        return; // an open list filters itself as the user types
+    if (!isWordChar(ch))
+        return;
     const int cursor = m_editor->cursorOffset();
     const QString text = m_editor->text();
     int start = cursor;
     while (start > 0 && isWordChar(text.at(start - 1).unicode()))
         --start;
+    if (m_editor->isListActive()) {
+        // An open list filters itself as the user types; once the word is typed out and
+        // nothing longer matches, it has nothing left to offer and would only stay in the way.
+        if (isTypedOut(QStringView(text).mid(start, cursor - start)))
+            m_editor->cancelList();
+        return;
+    }
     const bool afterDot = start > 0 && text.at(start - 1) == u'.';
     if (afterDot || cursor - start >= 2)
         show(false);
 }
 
+bool SchemaCompleter::isTypedOut(QStringView word) const
+{
+    if (word.isEmpty())
+        return false;
+    int matches = 0;
+    bool exact = false;
+    for (const QString &item : m_lastItems) {
+        if (!item.startsWith(word, Qt::CaseInsensitive))
+            continue;
+        if (++matches > 1)
+            return false;
+        exact = item.size() == word.size();
+    }
+    return exact;
+}
+
 bool SchemaCompleter::complete()
 {
-    return show(false);
+    return show(false, true);
 }
 
 void SchemaCompleter::onLevelLoaded(const QString &database, const QString &table)
@@ -125,7 +148,7 @@ void SchemaCompleter::onLevelLoaded(const QString &database, const QString &tabl
     show(false);
 }
 
-bool SchemaCompleter::show(bool onlyIfActive)
+bool SchemaCompleter::show(bool onlyIfActive, bool asked)
 {
     if (!m_editor || (onlyIfActive && !m_editor->isListActive()))
         return false;
@@ -148,7 +171,8 @@ bool SchemaCompleter::show(bool onlyIfActive)
         }
     }
     m_lastItems = candidates.items;
-    if (candidates.items.isEmpty() || context.inCommentOrString) {
+    if (candidates.items.isEmpty() || context.inCommentOrString ||
+        (!asked && isTypedOut(context.prefix))) {
         if (m_editor->isListActive())
             m_editor->cancelList();
         return false;

@@ -39,7 +39,10 @@ public:
 private:
     void onCharAdded(int ch);
     void onLevelLoaded(const QString &database, const QString &table);
-    bool show(bool onlyIfActive);
+    // `asked`: Ctrl+Space, which shows the list even for a word already typed out.
+    bool show(bool onlyIfActive, bool asked = false);
+    // The list holds one name starting with `word`, and it is `word` itself.
+    bool isTypedOut(QStringView word) const;
     bool isSql() const;
     QStringList words();
     void watch(MetadataStore *store);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "charts/resultcharts.h"
 #include "editor/scriptlanguage.h"
 #include "workspace/workspacetypes.h"
 
@@ -67,6 +68,10 @@ public:
     ScriptParams params() const { return m_params; }
     void setParams(const ScriptParams &params);
 
+    // The charts of its results, saved with the tab.
+    ResultCharts *resultCharts() { return &m_charts; }
+    const ResultCharts *resultCharts() const { return &m_charts; }
+
     // The per-run panel under the editor; the tab owns it once set.
     void setRunPanel(QWidget *panel);
     QWidget *runPanel() const { return m_runPanel; }
@@ -86,6 +91,7 @@ private:
     QString m_engine;
     QString m_runType;
     ScriptParams m_params;
+    ResultCharts m_charts;
     ScriptEditor *m_editor;
     FindBar *m_findBar;
     QSplitter *m_splitter;

@@ -105,6 +105,7 @@ RunPanel *RunController::panelFor(ScriptTab *tab)
     if (!panel) {
         panel = new RunPanel;
         tab->setRunPanel(panel);
+        panel->setResultCharts(tab->resultCharts());
         connect(panel, &RunPanel::killRequested, this, [this, tab] { kill(tab); });
         connect(panel, &RunPanel::killEngineRequested, this,
                 [this, tab](const EngineMention &engine) { killEngine(tab, engine); });
@@ -130,6 +131,9 @@ QPair<QString, QString> RunController::engineOf(const ScriptTab *tab) const
 void RunController::run(ScriptTab *tab, bool wholeScript)
 {
     ScriptEditor *editor = tab->editor();
+    // A completion list left open would sit over the editor while the job runs.
+    if (editor->isListActive())
+        editor->cancelList();
     const QString text = editor->text();
     int start = 0, end = int(text.size());
     const bool sql =

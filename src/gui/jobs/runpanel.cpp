@@ -437,6 +437,8 @@ void RunPanel::onResultSets(const QList<ResultSetRef> &sets)
         return;
     for (int i = 0; i < sets.size(); ++i) {
         auto *grid = new ResultGrid(m_tracker->client(), sets.at(i).path, m_tabs);
+        if (m_charts)
+            grid->keepChartIn(m_charts, i);
         m_tabs->addTab(grid, sets.size() == 1 ? tr("Result") : tr("Result %1").arg(i + 1));
     }
     m_tabs->setVisible(m_tabs->count() > 0);

@@ -25,6 +25,7 @@ namespace linkisdesk {
 
 class JobTracker;
 class LogPanel;
+class ResultCharts;
 class ResultGrid;
 
 // The live panel of one run, under the editor: status and elapsed time, errCode / errDesc of a
@@ -54,6 +55,8 @@ public:
     LogPanel *logPanel() const { return m_log; }
     QTabWidget *tabs() const { return m_tabs; }
     QList<ResultGrid *> resultGrids() const;
+    // Where the charts of the result grids are kept (the tab's); they come back from there.
+    void setResultCharts(ResultCharts *charts) { m_charts = charts; }
     // The panes that take the keyboard focus, in order: the result on screen, the log.
     QList<QWidget *> focusPanes() const;
     // F6 / Shift+F6: moves the focus to the next (previous) of the editor and the panel's panes,
@@ -116,6 +119,7 @@ private:
     QTableWidget *m_progressTable;
     QSplitter *m_split;
     QTabWidget *m_tabs;
+    ResultCharts *m_charts = nullptr;
     LogPanel *m_log;
     QTimer *m_ticker;
     QString m_engineType;

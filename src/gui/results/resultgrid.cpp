@@ -2,6 +2,7 @@
 #include "results/resultgrid.h"
 
 #include "charts/chartview.h"
+#include "charts/resultcharts.h"
 
 #include "results/cellcopy.h"
 #include "results/nullcelldelegate.h"
@@ -212,8 +213,47 @@ ChartView *ResultGrid::chartView()
         m_chart->hide();
         static_cast<QVBoxLayout *>(layout())->insertWidget(layout()->indexOf(m_view) + 1, m_chart,
                                                            1);
+        connect(m_chart, &ChartView::specChanged, this, &ResultGrid::saveChart);
     }
     return m_chart;
+}
+
+QStringList ResultGrid::columnNames() const
+{
+    QStringList names;
+    if (!m_model->headerKnown())
+        return names;
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        names << m_model->headerData(c, Qt::Horizontal).toString();
+    return names;
+}
+
+void ResultGrid::keepChartIn(ResultCharts *charts, int index)
+{
+    m_charts = charts;
+    m_chartIndex = index;
+    auto restore = [this] {
+        if (!m_charts || m_model->isText())
+            return;
+        const std::optional<ResultCharts::Entry> saved =
+            m_charts->entryFor(m_chartIndex, columnNames());
+        if (!saved)
+            return;
+        chartView()->setSpec(saved->spec);
+        showChart(saved->shown);
+    };
+    if (m_model->headerKnown())
+        restore();
+    else
+        connect(m_model, &ResultTableModel::headerLoaded, this, restore, Qt::SingleShotConnection);
+}
+
+void ResultGrid::saveChart()
+{
+    // Only a chart the user has opened is remembered; a grid never charted leaves the entry.
+    if (!m_charts || !m_chart || !m_model->headerKnown())
+        return;
+    m_charts->set(m_chartIndex, {m_chart->spec(), columnNames(), isChartShown()});
 }
 
 bool ResultGrid::isChartShown() const
@@ -235,6 +275,7 @@ void ResultGrid::showChart(bool show)
     }
     const QSignalBlocker block(m_chartButton);
     m_chartButton->setChecked(show);
+    saveChart();
 }
 
 QWidget *ResultGrid::focusTarget() const

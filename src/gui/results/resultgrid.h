@@ -13,6 +13,7 @@ class QToolButton;
 namespace linkisdesk {
 
 class ChartView;
+class ResultCharts;
 class LinkisClient;
 class ResultExporter;
 class ResultTableModel;
@@ -56,6 +57,10 @@ public:
     void showChart(bool show);
     bool isChartShown() const;
     ChartView *chartView();
+    // Keeps this grid's chart (result set `index` of its job) in `charts`, which outlives the
+    // grid: the chart saved there for the same columns comes back (shown if it was), and every
+    // change is written back.
+    void keepChartIn(ResultCharts *charts, int index);
     // The statistics line of the selected cells.
     SelectionStatsBar *selectionStats() const { return m_selectionStats; }
 
@@ -73,6 +78,8 @@ private:
     void refreshText();
     CellBlock selectedBlock() const;
     void filterBy(const QModelIndex &index);
+    QStringList columnNames() const;
+    void saveChart();
 
     LinkisClient *m_client;
     QString m_path;
@@ -88,6 +95,8 @@ private:
     SelectionStatsBar *m_selectionStats = nullptr;
     ChartView *m_chart = nullptr;
     QToolButton *m_chartButton = nullptr;
+    ResultCharts *m_charts = nullptr;
+    int m_chartIndex = -1;
     QProgressBar *m_exportProgress;
     QToolButton *m_cancelExport;
     QAction *m_exportOrderNote;

@@ -90,6 +90,8 @@ QJsonObject SessionStore::tabToJson(const ScriptTab *tab)
                               {QStringLiteral("text"), base.text},
                               {QStringLiteral("params"), base.metadata.toParams()}});
     }
+    if (!tab->resultCharts()->isEmpty())
+        o.insert(QStringLiteral("charts"), tab->resultCharts()->toJson());
     // Saved files come back from disk; unsaved work is kept here.
     if (tab->isModified() || tab->filePath().isEmpty())
         o.insert(QStringLiteral("text"), tab->editor()->text());
@@ -178,6 +180,7 @@ int SessionStore::restore()
                 ScriptMetadata::fromJson(remote.value(QStringLiteral("params")).toObject());
             tab->setRemote(base, remote.value(QStringLiteral("label")).toString());
         }
+        *tab->resultCharts() = ResultCharts::fromJson(o.value(QStringLiteral("charts")).toArray());
         tab->editor()->setCursorPosition(o.value(QStringLiteral("line")).toInt(),
                                          o.value(QStringLiteral("index")).toInt());
         Q_EMIT tab->titleChanged();

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "benchjobs.h"
 
-#include "benchgateway.h"
+#include "benchaccount.h"
 #include "benchutil.h"
 
 #include "api/linkisclient.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clibench.h"
 
-#include "benchgateway.h"
+#include "benchaccount.h"
 #include "benchutil.h"
 #include "childprocess.h"
 
@@ -74,13 +74,13 @@ void CliBench::cliSelect1(QJsonObject &o, bool baseline)
         ChildProcess::Outcome r;
         if (baseline) {
             r = ChildProcess::run(QStringLiteral("python3"),
-                                  {m_python, m_url.toString(), m_token, BenchGateway::user(),
+                                  {m_python, m_url.toString(), m_token, BenchAccount::user(),
                                    QStringLiteral("select1")});
         } else {
             r = ChildProcess::run(
                 QStringLiteral(LINKIS_DESK_BIN_DIR "/linkis-desk-cli"),
                 {QStringLiteral("--server"), m_url.toString(), QStringLiteral("--user"),
-                 BenchGateway::user(), QStringLiteral("--auth"), QStringLiteral("token"),
+                 BenchAccount::user(), QStringLiteral("--auth"), QStringLiteral("token"),
                  QStringLiteral("--quiet"), QStringLiteral("submit"), QStringLiteral("-e"),
                  QStringLiteral("select 1"), QStringLiteral("--engine"), QStringLiteral("sqlite")},
                 cliEnvironment());
@@ -99,13 +99,13 @@ void CliBench::trivialJobs(QJsonObject &o, bool baseline)
     if (baseline) {
         const auto r =
             ChildProcess::run(QStringLiteral("python3"),
-                              {m_python, m_url.toString(), m_token, BenchGateway::user(),
+                              {m_python, m_url.toString(), m_token, BenchAccount::user(),
                                QStringLiteral("trivial"), QString::number(m_plan.trivialRuns)});
         o.insert(QStringLiteral("gateway_trivial_job_ms_p50"),
                  percentile(parseTimes(r.output), 50));
         return;
     }
-    LinkisClient client(BenchGateway::settings(m_url, m_token));
+    LinkisClient client(BenchAccount::settings(m_url, m_token));
     QList<double> times;
     QObject context;
     for (int i = 0; i < m_plan.trivialRuns; ++i) {
@@ -169,13 +169,13 @@ void CliBench::openPages(QJsonObject &o, bool baseline)
 {
     if (baseline) {
         const auto r = ChildProcess::run(QStringLiteral("python3"),
-                                         {m_python, m_url.toString(), m_token, BenchGateway::user(),
+                                         {m_python, m_url.toString(), m_token, BenchAccount::user(),
                                           QStringLiteral("page"), m_plan.bigPath,
                                           QString::number(m_plan.pageRuns)});
         o.insert(QStringLiteral("gateway_open_page_ms_p50"), percentile(parseTimes(r.output), 50));
         return;
     }
-    LinkisClient client(BenchGateway::settings(m_url, m_token));
+    LinkisClient client(BenchAccount::settings(m_url, m_token));
     QObject context;
     QList<double> raw;
     QList<double> typed;
@@ -219,14 +219,14 @@ void CliBench::millionRows(QJsonObject &o, bool baseline)
     ChildProcess::Outcome r;
     if (baseline) {
         r = ChildProcess::run(QStringLiteral("python3"),
-                              {m_python, m_url.toString(), m_token, BenchGateway::user(),
+                              {m_python, m_url.toString(), m_token, BenchAccount::user(),
                                QStringLiteral("export"), m_plan.bigPath,
                                dir + QStringLiteral("/result.csv")});
     } else {
         r = ChildProcess::run(
             QStringLiteral(LINKIS_DESK_BIN_DIR "/linkis-desk-cli"),
             {QStringLiteral("--server"), m_url.toString(), QStringLiteral("--user"),
-             BenchGateway::user(), QStringLiteral("--auth"), QStringLiteral("token"),
+             BenchAccount::user(), QStringLiteral("--auth"), QStringLiteral("token"),
              QStringLiteral("--quiet"), QStringLiteral("result"), QString::number(m_plan.bigTaskId),
              QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--output"), dir},
             cliEnvironment());

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gridbench.h"
 
-#include "benchgateway.h"
+#include "benchaccount.h"
 #include "benchutil.h"
 #include "childprocess.h"
 #include "paintwatcher.h"
@@ -73,7 +73,7 @@ QJsonObject GridBench::runOurs(const QString &workDir)
 {
     QJsonObject o;
     o.insert(QStringLiteral("grid_rows_expected"), double(m_rows));
-    LinkisClient client(BenchGateway::settings(m_url, m_token));
+    LinkisClient client(BenchAccount::settings(m_url, m_token));
     QWidget window;
     window.resize(1000, 600);
     if (!showAndExpose(&window))
@@ -168,7 +168,7 @@ QJsonObject GridBench::runOurs(const QString &workDir)
 QJsonObject GridBench::runNaive(const QString &workDir, const QString &pythonScript)
 {
     QJsonObject o;
-    LinkisClient client(BenchGateway::settings(m_url, m_token));
+    LinkisClient client(BenchAccount::settings(m_url, m_token));
     QTableView view;
     if (!showAndExpose(&view))
         return o;
@@ -237,7 +237,7 @@ QJsonObject GridBench::runNaive(const QString &workDir, const QString &pythonScr
     const QString file = workDir + QStringLiteral("/export-python.csv");
     const ChildProcess::Outcome py =
         ChildProcess::run(QStringLiteral("python3"),
-                          {pythonScript, m_url.toString(), m_token, BenchGateway::user(),
+                          {pythonScript, m_url.toString(), m_token, BenchAccount::user(),
                            QStringLiteral("export"), m_path, file});
     const double mb = double(QFileInfo(file).size()) / 1e6;
     if (py.exitCode == 0 && mb > 0) {

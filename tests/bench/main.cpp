@@ -4,7 +4,7 @@
 // The parent starts a local gateway, has it produce the big result set once, then runs each
 // benchmark group in a child process of its own (so memory figures are not mixed up), ours and
 // its baseline one after the other, and prints the table or (--json) one JSON object.
-#include "benchgateway.h"
+#include "benchaccount.h"
 #include "benchjobs.h"
 #include "benchutil.h"
 #include "chartbench.h"
@@ -15,6 +15,7 @@
 #include "metabench.h"
 #include "metricreport.h"
 #include "pollbench.h"
+#include "testgateway.h"
 
 #include "api/linkisclient.h"
 
@@ -128,8 +129,9 @@ int runChild(const Options &o)
 
 // --- parent --------------------------------------------------------------------------------------
 
-QJsonObject runGroup(const Options &o, const QString &group, const BenchGateway &gateway,
-                     const FinishedJob &big, qint64 bigRows, const QString &work)
+QJsonObject runGroup(const Options &o, const QString &group,
+                     const testsupport::TestGateway &gateway, const FinishedJob &big,
+                     qint64 bigRows, const QString &work)
 {
     const QString out = work + QStringLiteral("/") + group + QStringLiteral(".json");
     QStringList args = {QStringLiteral("--group"),       group,
@@ -214,7 +216,8 @@ QString machine()
 int runParent(const Options &o)
 {
     QTemporaryDir work;
-    BenchGateway gateway;
+    testsupport::TestGateway gateway(
+        testsupport::TestGateway::bare(QString(), BenchAccount::gatewayArguments()));
     QString error;
     say(QStringLiteral("linkis-desk-bench%1: %2")
             .arg(o.quick ? QStringLiteral(" --quick") : QString(), machine()));
@@ -226,7 +229,7 @@ int runParent(const Options &o)
     FinishedJob big;
     if (o.groups.contains(QStringLiteral("grid")) || o.groups.contains(QStringLiteral("cli")) ||
         o.groups.contains(QStringLiteral("chart"))) {
-        LinkisClient client(BenchGateway::settings(gateway.url(), gateway.token()));
+        LinkisClient client(BenchAccount::settings(gateway.url(), gateway.token()));
         QElapsedTimer clock;
         clock.start();
         big = runJob(&client, bigResultSql(bigRows), QStringLiteral("sqlite"),

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pollbench.h"
 
-#include "benchgateway.h"
+#include "benchaccount.h"
 #include "benchutil.h"
 #include "webconsolepoller.h"
 
@@ -68,7 +68,7 @@ PollBench::PollBench(const QUrl &url, const QString &token, qint64 gatewayPid, c
 QJsonObject PollBench::run(bool baseline)
 {
     QJsonObject o;
-    LinkisClient client(BenchGateway::settings(m_url, m_token));
+    LinkisClient client(BenchAccount::settings(m_url, m_token));
     qint64 requests = 0;
     QObject::connect(client.networkAccessManager(), &QNetworkAccessManager::finished,
                      [&requests] { ++requests; });

@@ -1,10 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Auth modes, user endpoints, job history, filesystem safety and bad input, over HTTP against
 // the real gateway started with a users file and a proxy config.
-#include "gatewayharness.h"
+#include "testgateway.h"
 
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QNetworkCookieJar>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+#include <csignal>
+
+using namespace linkisdesk::testsupport;
 
 class TestGatewayApi : public QObject
 {
@@ -28,7 +43,7 @@ private slots:
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<GatewayHarness> m_gw;
+    std::unique_ptr<TestGateway> m_gw;
     QJsonObject m_job; // a finished job of hadoop
 };
 
@@ -43,13 +58,13 @@ void TestGatewayApi::initTestCase()
     QVERIFY(proxy.open(QIODevice::WriteOnly));
     proxy.write("sysCode=carol,dave\nanyCode=*\n");
     proxy.close();
-    m_gw = std::make_unique<GatewayHarness>(
-        m_dir.filePath(QStringLiteral("data")),
-        QStringList {QStringLiteral("--users"), users.fileName(), QStringLiteral("--proxy-config"),
-                     proxy.fileName(), QStringLiteral("--token"),
-                     QStringLiteral("test-token-123")});
+    m_gw = std::make_unique<TestGateway>(m_dir.filePath(QStringLiteral("data")),
+                                         QStringList {QStringLiteral("--users"), users.fileName(),
+                                                      QStringLiteral("--proxy-config"),
+                                                      proxy.fileName(), QStringLiteral("--token"),
+                                                      QStringLiteral("test-token-123")});
     QVERIFY(m_gw->start());
-    QCOMPARE(m_gw->token, QStringLiteral("test-token-123"));
+    QCOMPARE(m_gw->token(), QStringLiteral("test-token-123"));
     m_job =
         m_gw->submit(QStringLiteral("select 42"), QStringLiteral("sqlite"), QStringLiteral("sql"));
     QCOMPARE(m_gw->waitDone(m_job.value(QStringLiteral("execID")).toString()),
@@ -87,11 +102,11 @@ void TestGatewayApi::tokenAuth()
     // Header names are compared exactly, as the Linkis gateway does.
     const HttpResult lower =
         m_gw->call("GET", QStringLiteral("jobhistory/list"), {},
-                   {{"token-code", m_gw->token.toUtf8()}, {"token-user", "hadoop"}});
+                   {{"token-code", m_gw->token().toUtf8()}, {"token-user", "hadoop"}});
     QCOMPARE(lower.http, 401);
     const HttpResult badUser =
         m_gw->call("GET", QStringLiteral("jobhistory/list"), {},
-                   {{"Token-Code", m_gw->token.toUtf8()}, {"Token-User", "../etc"}});
+                   {{"Token-Code", m_gw->token().toUtf8()}, {"Token-User", "../etc"}});
     QCOMPARE(badUser.http, 401);
 }
 
@@ -183,7 +198,7 @@ void TestGatewayApi::foreignOriginIsRefused()
     QCOMPARE(r.status(), 3);
     QVERIFY(r.header("Access-Control-Allow-Origin").isEmpty());
     Headers own = m_gw->tokenHeaders();
-    own.append(qMakePair(QByteArray("Origin"), m_gw->url.toUtf8()));
+    own.append(qMakePair(QByteArray("Origin"), m_gw->url().toString().toUtf8()));
     QCOMPARE(m_gw->call("GET", QStringLiteral("jobhistory/list"), {}, own).status(), 0);
 }
 

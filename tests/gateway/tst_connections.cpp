@@ -4,14 +4,27 @@
 // and authentication are checked before its body is read, oversized heads get 431, and HTTP/1.0
 // gets an HTTP/1.0 answer and a close. The limits are lowered through the command line so each
 // case needs a few hundred connections and a few seconds at most.
-#include "gatewayharness.h"
+#include "testgateway.h"
 
 #include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
 
+#include <csignal>
 #include <memory>
 #include <vector>
+
+using namespace linkisdesk::testsupport;
 
 namespace {
 
@@ -102,18 +115,18 @@ class TestGatewayConnections : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<GatewayHarness> m_gw;
+    std::unique_ptr<TestGateway> m_gw;
 
     // A gateway with short timeouts: idle 1 s, a request must arrive within 1 s.
     void startGateway(const QStringList &extra = {})
     {
         m_gw.reset();
-        m_gw = std::make_unique<GatewayHarness>(m_dir.filePath(QStringLiteral("data")), extra);
+        m_gw = std::make_unique<TestGateway>(m_dir.filePath(QStringLiteral("data")), extra);
         QVERIFY(m_gw->start());
     }
     QByteArray tokenHeaders() const
     {
-        return "Token-Code: " + m_gw->token.toUtf8() + "\r\nToken-User: hadoop\r\n";
+        return "Token-Code: " + m_gw->token().toUtf8() + "\r\nToken-User: hadoop\r\n";
     }
 
 private slots:
@@ -127,7 +140,7 @@ private slots:
 
     void idleConnectionIsClosed()
     {
-        Raw raw(m_gw->url);
+        Raw raw(m_gw->url().toString());
         QVERIFY(raw.connected());
         QVERIFY2(raw.closedWithin(8000), "an idle connection stays open");
         QVERIFY(raw.received().isEmpty());
@@ -135,7 +148,7 @@ private slots:
 
     void keptAliveConnectionServesManyRequestsThenIdlesOut()
     {
-        Raw raw(m_gw->url);
+        Raw raw(m_gw->url().toString());
         QVERIFY(raw.connected());
         const QByteArray get = "GET /api/rest_j/v1/jobhistory/list?pageSize=1 HTTP/1.1\r\nHost: "
                                "x\r\n" +
@@ -148,7 +161,7 @@ private slots:
 
     void halfSentHeadGets408()
     {
-        Raw raw(m_gw->url);
+        Raw raw(m_gw->url().toString());
         QVERIFY(raw.connected());
         raw.send("GET /api/rest_j/v1/jobhistory/list HTTP/1.1\r\nHost: x\r\n");
         QVERIFY2(raw.closedWithin(8000), "a half-sent request stays open");
@@ -157,7 +170,7 @@ private slots:
 
     void trickledBodyGets408()
     {
-        Raw raw(m_gw->url);
+        Raw raw(m_gw->url().toString());
         QVERIFY(raw.connected());
         raw.send("POST /api/rest_j/v1/entrance/submit HTTP/1.1\r\nHost: x\r\n" + tokenHeaders() +
                  "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{");
@@ -181,12 +194,12 @@ private slots:
         const int before = openDescriptors(pid);
         std::vector<std::unique_ptr<Raw>> held;
         for (int i = 0; i < 100; ++i) {
-            held.push_back(std::make_unique<Raw>(m_gw->url));
+            held.push_back(std::make_unique<Raw>(m_gw->url().toString()));
             QVERIFY(held.back()->connected());
         }
         QTRY_VERIFY_WITH_TIMEOUT(openDescriptors(pid) >= before + 100, 10000);
         for (int i = 0; i < 200; ++i) {
-            Raw extra(m_gw->url);
+            Raw extra(m_gw->url().toString());
             QVERIFY(extra.connected());
             QVERIFY2(extra.closedWithin(5000), "a connection over the cap stays open");
             QVERIFY2(extra.received().startsWith("HTTP/1.1 503 "),
@@ -212,7 +225,7 @@ private slots:
     {
         QFETCH(bool, authenticated);
         QFETCH(QByteArray, status);
-        Raw raw(m_gw->url);
+        Raw raw(m_gw->url().toString());
         QVERIFY(raw.connected());
         raw.send("POST /api/rest_j/v1/entrance/submit HTTP/1.1\r\nHost: x\r\n" +
                  (authenticated ? tokenHeaders() : QByteArray()) +
@@ -226,7 +239,7 @@ private slots:
     // A chunked body is counted as it comes: past 10 MB it is refused with 413.
     void chunkedBodyIsCountedAsItComes()
     {
-        Raw raw(m_gw->url);
+        Raw raw(m_gw->url().toString());
         QVERIFY(raw.connected());
         raw.send("POST /api/rest_j/v1/entrance/submit HTTP/1.1\r\nHost: x\r\n" + tokenHeaders() +
                  "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
@@ -240,7 +253,7 @@ private slots:
 
     void chunkedBodyWithinTheLimitIsServed()
     {
-        Raw raw(m_gw->url);
+        Raw raw(m_gw->url().toString());
         QVERIFY(raw.connected());
         const QByteArray body = R"({"executionContent":{"code":"select 1","runType":"sql"},)"
                                 R"("labels":{"engineType":"sqlite-3","userCreator":"hadoop-IDE"}})";
@@ -268,7 +281,7 @@ private slots:
     void oversizedHeadsGet431()
     {
         QFETCH(QByteArray, headers);
-        Raw raw(m_gw->url);
+        Raw raw(m_gw->url().toString());
         QVERIFY(raw.connected());
         raw.send("GET /api/rest_j/v1/jobhistory/list HTTP/1.1\r\nHost: x\r\n" + tokenHeaders() +
                  headers + "\r\n");
@@ -280,7 +293,7 @@ private slots:
 
     void http10GetsAnHttp10AnswerAndAClose()
     {
-        Raw raw(m_gw->url);
+        Raw raw(m_gw->url().toString());
         QVERIFY(raw.connected());
         raw.send("GET /api/rest_j/v1/jobhistory/list?pageSize=1 HTTP/1.0\r\n" + tokenHeaders() +
                  "\r\n");
@@ -295,7 +308,7 @@ private slots:
         for (const QByteArray &line :
              {QByteArray("GARBAGE\r\n\r\n"), QByteArray("GET /api/rest_j/v1/x HTTP/2.0\r\n\r\n"),
               QByteArray("GET /a HTTP/1.1\r\nNoColon\r\n\r\n")}) {
-            Raw raw(m_gw->url);
+            Raw raw(m_gw->url().toString());
             QVERIFY(raw.connected());
             raw.send(line);
             const QByteArray reply = raw.reply();

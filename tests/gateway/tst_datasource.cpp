@@ -5,13 +5,27 @@
 // jobs that reach those databases as NAME.table.
 #include "engines/defaultschema.h"
 #include "engines/sqlitecatalog.h"
-#include "gatewayharness.h"
 #include "routes/datasourceroutes.h"
+#include "testgateway.h"
 
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
 
+#include <csignal>
 #include <sqlite3.h>
+
+using namespace linkisdesk::testsupport;
 
 using namespace linkisdesk::gateway;
 
@@ -42,7 +56,7 @@ class TestDatasource : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<GatewayHarness> m_gw;
+    std::unique_ptr<TestGateway> m_gw;
     QString salesFile() const { return m_dir.filePath(QStringLiteral("files/sales.db")); }
 
     QJsonArray tables(const QString &db, const QString &user = QStringLiteral("hadoop"))
@@ -65,7 +79,7 @@ private slots:
         // Dropped in hadoop's data folder: served as `crm` to hadoop only.
         QVERIFY(makeDatabase(m_dir.filePath(QStringLiteral("data/databases/hadoop/crm.db")),
                              "CREATE TABLE customers(id INTEGER, name TEXT);"));
-        m_gw = std::make_unique<GatewayHarness>(
+        m_gw = std::make_unique<TestGateway>(
             m_dir.filePath(QStringLiteral("data")),
             QStringList {QStringLiteral("--database"), QStringLiteral("sales=") + salesFile()});
         QVERIFY(m_gw->start());
@@ -251,7 +265,7 @@ private slots:
              {QStringLiteral("nofile"), QStringLiteral("default=") + salesFile(),
               QStringLiteral("x=/no/such/file.db"), QStringLiteral("1bad=") + salesFile()}) {
             QProcess p;
-            p.start(GatewayHarness::binary(), {QStringLiteral("--database"), spec});
+            p.start(TestGateway::binary(), {QStringLiteral("--database"), spec});
             QVERIFY(p.waitForFinished(5000));
             QCOMPARE(p.exitCode(), 2);
             QVERIFY(p.readAllStandardError().contains("--database"));

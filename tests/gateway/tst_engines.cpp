@@ -4,10 +4,26 @@
 // kill of code that ignores the interrupt (no process left, children included), idle engines
 // ending, the per-user cap, and the linkisManager endpoints with their quirks and owner checks.
 // Each test uses its own user, so that each gets its own engines.
-#include "gatewayharness.h"
+#include "processscan.h"
+#include "testgateway.h"
 
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+#include <csignal>
+
+using namespace linkisdesk::testsupport;
 
 class TestGatewayEngines : public QObject
 {
@@ -26,17 +42,17 @@ private slots:
 private:
     QString run(const QString &code, const QString &user, const QString &runType = {});
     QString logOf(const QString &execId, const QString &user);
-    QJsonArray enginesOf(const QString &user, GatewayHarness *gw = nullptr);
+    QJsonArray enginesOf(const QString &user, TestGateway *gw = nullptr);
     static qint64 enginePid(const QString &log);
 
     QTemporaryDir m_dir;
-    std::unique_ptr<GatewayHarness> m_gw;
+    std::unique_ptr<TestGateway> m_gw;
 };
 
 void TestGatewayEngines::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_gw = std::make_unique<GatewayHarness>(m_dir.path() + QStringLiteral("/data"));
+    m_gw = std::make_unique<TestGateway>(m_dir.path() + QStringLiteral("/data"));
     QVERIFY(m_gw->start());
 }
 
@@ -64,9 +80,9 @@ QString TestGatewayEngines::logOf(const QString &execId, const QString &user)
         .toString();
 }
 
-QJsonArray TestGatewayEngines::enginesOf(const QString &user, GatewayHarness *gw)
+QJsonArray TestGatewayEngines::enginesOf(const QString &user, TestGateway *gw)
 {
-    GatewayHarness *g = gw ? gw : m_gw.get();
+    TestGateway *g = gw ? gw : m_gw.get();
     const HttpResult r =
         g->call("POST", QStringLiteral("linkisManager/rm/engines"), {}, g->tokenHeaders(user));
     return r.data().value(QStringLiteral("engines")).toArray();
@@ -276,9 +292,9 @@ void TestGatewayEngines::sqlJobsShareOneConnection()
 void TestGatewayEngines::idleEnginesEndAndTheCapIsPerUser()
 {
     QTemporaryDir dir;
-    GatewayHarness gw(dir.filePath(QStringLiteral("data")),
-                      {QStringLiteral("--engine-idle-timeout"), QStringLiteral("1"),
-                       QStringLiteral("--max-engines-per-user"), QStringLiteral("1")});
+    TestGateway gw(dir.filePath(QStringLiteral("data")),
+                   {QStringLiteral("--engine-idle-timeout"), QStringLiteral("1"),
+                    QStringLiteral("--max-engines-per-user"), QStringLiteral("1")});
     QVERIFY(gw.start());
     const QString user = QStringLiteral("capped");
     const QString busy = gw.submit(QStringLiteral("import time\ntime.sleep(60)"),

@@ -1,9 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Jobs end to end over HTTP against the real gateway: the seed's sample request, the engines,
 // kills (with /proc checks), log paging, result paging, NULLs, variables, progress.
-#include "gatewayharness.h"
+#include "processscan.h"
+#include "testgateway.h"
 
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+#include <csignal>
+
+using namespace linkisdesk::testsupport;
 
 class TestGatewayJobs : public QObject
 {
@@ -27,17 +43,17 @@ private slots:
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<GatewayHarness> m_gw;
+    std::unique_ptr<TestGateway> m_gw;
 };
 
 void TestGatewayJobs::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_gw = std::make_unique<GatewayHarness>(
+    m_gw = std::make_unique<TestGateway>(
         m_dir.path() + QStringLiteral("/data"),
         QStringList {QStringLiteral("--max-jobs"), QStringLiteral("8")});
     QVERIFY(m_gw->start());
-    QVERIFY(m_gw->url.startsWith(QStringLiteral("http://127.0.0.1:")));
+    QVERIFY(m_gw->url().toString().startsWith(QStringLiteral("http://127.0.0.1:")));
 }
 
 void TestGatewayJobs::seedSampleRequestSucceeds()

@@ -1,12 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The gateway as a process: command line, the one stdout line, the runtime file, SIGTERM,
 // a hard kill and restart on the same data directory, --max-jobs queueing, jobRunningTimeout.
-#include "gatewayharness.h"
 #include "localgateway/gatewayruntimefile.h"
+#include "processscan.h"
+#include "testgateway.h"
 
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+#include <csignal>
+
+using namespace linkisdesk::testsupport;
 
 class TestGatewayLifecycle : public QObject
 {
@@ -24,7 +40,7 @@ private slots:
 void TestGatewayLifecycle::versionAndBadArguments()
 {
     QProcess p;
-    p.start(GatewayHarness::binary(), {QStringLiteral("--version")});
+    p.start(TestGateway::binary(), {QStringLiteral("--version")});
     QVERIFY(p.waitForFinished(5000));
     QCOMPARE(p.exitCode(), 0);
     QVERIFY(p.readAllStandardOutput().startsWith("linkis-desk-gateway " LINKIS_DESK_VERSION));
@@ -32,7 +48,7 @@ void TestGatewayLifecycle::versionAndBadArguments()
          {QStringList {QStringLiteral("--port"), QStringLiteral("abc")},
           QStringList {QStringLiteral("--bogus")},
           QStringList {QStringLiteral("--max-jobs"), QStringLiteral("-1")}}) {
-        p.start(GatewayHarness::binary(), args);
+        p.start(TestGateway::binary(), args);
         QVERIFY(p.waitForFinished(5000));
         QCOMPARE(p.exitCode(), 2);
         QVERIFY(p.readAllStandardOutput().isEmpty());
@@ -46,7 +62,7 @@ void TestGatewayLifecycle::busyPortFails()
     QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
     QTemporaryDir dir;
     QProcess p;
-    p.start(GatewayHarness::binary(),
+    p.start(TestGateway::binary(),
             {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--port"),
              QString::number(blocker.serverPort())});
     QVERIFY(p.waitForFinished(10000));
@@ -59,7 +75,7 @@ void TestGatewayLifecycle::restartKeepsHistoryResultsAndLogs()
 {
     QTemporaryDir dir;
     const QString data = dir.filePath(QStringLiteral("data"));
-    auto first = std::make_unique<GatewayHarness>(data);
+    auto first = std::make_unique<TestGateway>(data);
     QVERIFY(first->start());
     const QJsonObject done = first->submit(QStringLiteral("select 'kept' as v"),
                                            QStringLiteral("sqlite"), QStringLiteral("sql"));
@@ -79,7 +95,7 @@ void TestGatewayLifecycle::restartKeepsHistoryResultsAndLogs()
     QTRY_VERIFY_WITH_TIMEOUT(processesInGroup(pgid).isEmpty(), 10000);
     first.reset();
 
-    GatewayHarness second(data);
+    TestGateway second(data);
     QVERIFY(second.start());
     const QJsonObject kept = second.task(done.value(QStringLiteral("taskID")).toInteger());
     QCOMPARE(kept.value(QStringLiteral("status")).toString(), QStringLiteral("Succeed"));
@@ -122,7 +138,7 @@ void TestGatewayLifecycle::sigtermCancelsJobsAndRemovesRuntimeFile()
     qint64 taskId = 0;
     qint64 pgid = 0;
     {
-        GatewayHarness gw(data, {QStringLiteral("--runtime-file"), runtime});
+        TestGateway gw(data, {QStringLiteral("--runtime-file"), runtime});
         QVERIFY(gw.start());
         QVERIFY(QFileInfo::exists(runtime));
         QCOMPARE(QFileInfo(runtime).permissions() & 0x0077, QFileDevice::Permissions());
@@ -130,8 +146,8 @@ void TestGatewayLifecycle::sigtermCancelsJobsAndRemovesRuntimeFile()
                  QFileDevice::Permissions());
         const auto content = linkisdesk::GatewayRuntimeFile::read(runtime);
         QVERIFY2(content, qPrintable(content.error().message));
-        QCOMPARE(content->url.toString(), gw.url);
-        QCOMPARE(content->token, gw.token);
+        QCOMPARE(content->url.toString(), gw.url().toString());
+        QCOMPARE(content->token, gw.token());
         QCOMPARE(content->pid, gw.process().processId());
 
         const QJsonObject job = gw.submit(QStringLiteral("while True: pass"),
@@ -145,7 +161,7 @@ void TestGatewayLifecycle::sigtermCancelsJobsAndRemovesRuntimeFile()
         // Exactly one line ever went to stdout.
         QVERIFY(gw.process().readAllStandardOutput().isEmpty());
     }
-    GatewayHarness again(data);
+    TestGateway again(data);
     QVERIFY(again.start());
     QCOMPARE(again.task(taskId).value(QStringLiteral("status")).toString(),
              QStringLiteral("Cancelled"));
@@ -154,8 +170,8 @@ void TestGatewayLifecycle::sigtermCancelsJobsAndRemovesRuntimeFile()
 void TestGatewayLifecycle::maxJobsQueuesTheRest()
 {
     QTemporaryDir dir;
-    GatewayHarness gw(dir.filePath(QStringLiteral("data")),
-                      {QStringLiteral("--max-jobs"), QStringLiteral("1")});
+    TestGateway gw(dir.filePath(QStringLiteral("data")),
+                   {QStringLiteral("--max-jobs"), QStringLiteral("1")});
     QVERIFY(gw.start());
     const QString first = gw.submit(QStringLiteral("import time\ntime.sleep(60)"),
                                     QStringLiteral("python"), QStringLiteral("python"))
@@ -185,7 +201,7 @@ void TestGatewayLifecycle::maxJobsQueuesTheRest()
 void TestGatewayLifecycle::runningTimeoutEndsAsTimeout()
 {
     QTemporaryDir dir;
-    GatewayHarness gw(dir.filePath(QStringLiteral("data")));
+    TestGateway gw(dir.filePath(QStringLiteral("data")));
     QVERIFY(gw.start());
     const HttpResult r =
         gw.post(QStringLiteral("entrance/submit"),

@@ -1,9 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Nothing stuck (issue 14): SQL with a NUL character, a script of thousands of statements, and
 // the processes of python jobs after the gateway was killed hard and started again.
-#include "gatewayharness.h"
+#include "testgateway.h"
 
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+#include <csignal>
+
+using namespace linkisdesk::testsupport;
 
 namespace {
 
@@ -41,8 +56,8 @@ void TestGatewayNothingStuck::initTestCase()
 void TestGatewayNothingStuck::nulInSqlFailsTheJobAndFreesTheSlot()
 {
     // One job slot: a job stuck on the NUL would block the next one for ever.
-    GatewayHarness gw(m_dir.filePath(QStringLiteral("nul")),
-                      {QStringLiteral("--max-jobs"), QStringLiteral("1")});
+    TestGateway gw(m_dir.filePath(QStringLiteral("nul")),
+                   {QStringLiteral("--max-jobs"), QStringLiteral("1")});
     QVERIFY(gw.start());
     const QJsonObject job =
         gw.submit(QStringLiteral("select 1;\nselect 2").insert(10, QChar(u'\0')),
@@ -64,7 +79,7 @@ void TestGatewayNothingStuck::nulInSqlFailsTheJobAndFreesTheSlot()
 
 void TestGatewayNothingStuck::manyStatementsKeepProgressSmall()
 {
-    GatewayHarness gw(m_dir.filePath(QStringLiteral("many")));
+    TestGateway gw(m_dir.filePath(QStringLiteral("many")));
     QVERIFY(gw.start());
     constexpr int kStatements = 3000;
     QString script;
@@ -92,7 +107,7 @@ void TestGatewayNothingStuck::restartEndsWhatJobsOfAKilledGatewayLeft()
 {
     const QString data = m_dir.filePath(QStringLiteral("crash"));
     constexpr int kJobs = 5;
-    auto gw = std::make_unique<GatewayHarness>(
+    auto gw = std::make_unique<TestGateway>(
         data, QStringList {QStringLiteral("--max-jobs"), QString::number(kJobs)});
     QVERIFY(gw->start());
     // Each job starts a `sleep` and waits; the sleep is a grandchild of the gateway.
@@ -142,7 +157,7 @@ void TestGatewayNothingStuck::restartEndsWhatJobsOfAKilledGatewayLeft()
         survivors += alive(pid) ? 1 : 0;
     QCOMPARE(survivors, kJobs);
 
-    gw = std::make_unique<GatewayHarness>(data);
+    gw = std::make_unique<TestGateway>(data);
     QVERIFY(gw->start());
     for (qint64 pid : sleeps)
         QTRY_VERIFY2_WITH_TIMEOUT(!alive(pid), qPrintable(QString::number(pid)), 10000);

@@ -18,6 +18,7 @@
 #include "profiles/profiledialog.h"
 #include "profiles/profilestore.h"
 #include "settings/appsettings.h"
+#include "testapp.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -39,38 +40,10 @@
 
 using namespace linkisdesk;
 using testsupport::FaultServer;
+using testsupport::TestApp;
 using Response = FaultServer::Response;
 
 namespace {
-
-// Everything main.cpp builds, on private files; the profiles file where linkis-desk-cli looks
-// for it with XDG_CONFIG_HOME=<dir>/config.
-struct App
-{
-    explicit App(const QString &dir, const LocalGateway::Options &local)
-        : settings(dir + QStringLiteral("/settings.json"))
-        , profiles(dir + QStringLiteral("/config/linkis-desk/profiles.json"))
-        , journal(dir + QStringLiteral("/jobs.json"))
-        , clients(&profiles, &secrets, local)
-    {
-        settings.load();
-        profiles.load();
-        journal.load();
-        context.settings = &settings;
-        context.profiles = &profiles;
-        context.secrets = &secrets;
-        context.clients = &clients;
-        context.registry = &registry;
-        context.journal = &journal;
-    }
-    AppSettings settings;
-    ProfileStore profiles;
-    MemorySecretStore secrets;
-    JobJournal journal;
-    JobRegistry registry;
-    ClientPool clients;
-    AppContext context;
-};
 
 QString statusText(MainWindow &w)
 {
@@ -101,12 +74,11 @@ class TestAppState : public QObject
 private:
     QTemporaryDir m_dir;
     LocalGateway::Options m_local;
-    std::unique_ptr<App> m_app;
+    std::unique_ptr<TestApp> m_app;
 
     std::unique_ptr<MainWindow> window()
     {
-        auto w = std::make_unique<MainWindow>(m_app->context);
-        w->setQuitPrompt([](int) { return MainWindow::QuitAnswer::LeaveRunning; });
+        auto w = testsupport::makeMainWindow(m_app->context);
         w->resize(1000, 700);
         return w;
     }
@@ -150,12 +122,11 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        m_local.executable = QStringLiteral(LINKIS_DESK_BIN_DIR "/linkis-desk-gateway");
-        m_local.dataDir = m_dir.filePath(QStringLiteral("gateway"));
-        m_local.runtimeFile = m_dir.filePath(QStringLiteral("gateway.json"));
-        m_local.reuse = true;
-        m_local.detached = false;
-        m_app = std::make_unique<App>(m_dir.path(), m_local);
+        m_local = TestApp::localGateway(m_dir.path());
+        // The profiles file where linkis-desk-cli looks for it with XDG_CONFIG_HOME=<dir>/config.
+        m_app = std::make_unique<TestApp>(
+            m_dir.path(), m_local,
+            m_dir.filePath(QStringLiteral("config/linkis-desk/profiles.json")));
     }
     void cleanupTestCase() { m_app.reset(); }
 

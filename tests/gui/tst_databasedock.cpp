@@ -27,6 +27,7 @@
 #include "results/resulttablemodel.h"
 #include "session/sessionstore.h"
 #include "settings/appsettings.h"
+#include "testapp.h"
 #include "workspace/workspacedock.h"
 
 #include <QAbstractItemModelTester>
@@ -51,37 +52,10 @@
 #include <memory>
 
 using namespace linkisdesk;
+using testsupport::TestApp;
 
 namespace {
 constexpr int kWaitMs = 30000;
-
-struct App
-{
-    explicit App(const QString &dir, const LocalGateway::Options &local)
-        : settings(dir + QStringLiteral("/settings.json"))
-        , profiles(dir + QStringLiteral("/profiles.json"))
-        , journal(dir + QStringLiteral("/jobs.json"))
-        , clients(&profiles, &secrets, local)
-    {
-        settings.load();
-        profiles.load();
-        journal.load();
-        journal.setSaveDelay(0);
-        context.settings = &settings;
-        context.profiles = &profiles;
-        context.secrets = &secrets;
-        context.clients = &clients;
-        context.registry = &registry;
-        context.journal = &journal;
-    }
-    AppSettings settings;
-    ProfileStore profiles;
-    MemorySecretStore secrets;
-    JobJournal journal;
-    JobRegistry registry;
-    ClientPool clients;
-    AppContext context;
-};
 
 QStringList childNames(QAbstractItemModel *model, const QModelIndex &parent)
 {
@@ -124,17 +98,10 @@ private Q_SLOTS:
         QDir(QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
              QStringLiteral("/linkis-desk"))
             .removeRecursively();
-        m_local.executable = QStringLiteral(LINKIS_DESK_BIN_DIR "/linkis-desk-gateway");
-        m_local.dataDir = m_dir.filePath(QStringLiteral("gateway"));
-        m_local.runtimeFile = m_dir.filePath(QStringLiteral("gateway.json"));
-        m_local.reuse = true;
-        m_local.detached = false;
-        m_app = std::make_unique<App>(m_dir.path(), m_local);
-        m_window = std::make_unique<MainWindow>(m_app->context);
-        m_window->setQuitPrompt([](int) { return MainWindow::QuitAnswer::LeaveRunning; });
-        m_window->startUp({}, {});
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_local = TestApp::localGateway(m_dir.path());
+        m_app = std::make_unique<TestApp>(m_dir.path(), m_local);
+        m_window = testsupport::openMainWindow(m_app->context);
+        QVERIFY(m_window);
         m_dock = m_window->findChild<DatabaseDock *>();
         QVERIFY(m_dock);
     }
@@ -539,7 +506,7 @@ private Q_SLOTS:
 private:
     QTemporaryDir m_dir;
     LocalGateway::Options m_local;
-    std::unique_ptr<App> m_app;
+    std::unique_ptr<TestApp> m_app;
     std::unique_ptr<MainWindow> m_window;
     DatabaseDock *m_dock = nullptr;
 };

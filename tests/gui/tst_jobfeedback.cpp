@@ -24,6 +24,7 @@
 #include "profiles/memorysecretstore.h"
 #include "profiles/profilestore.h"
 #include "settings/appsettings.h"
+#include "testapp.h"
 
 #include <QDir>
 #include <QFile>
@@ -40,40 +41,13 @@
 #include <memory>
 
 using namespace linkisdesk;
+using testsupport::TestApp;
 
 namespace {
 constexpr int kJobTimeoutMs = 30000;
 constexpr int kStatusCol = 0;
 constexpr int kCodeCol = 1;
 constexpr int kElapsedCol = 4;
-
-struct App
-{
-    explicit App(const QString &dir, const LocalGateway::Options &local)
-        : settings(dir + QStringLiteral("/settings.json"))
-        , profiles(dir + QStringLiteral("/profiles.json"))
-        , journal(dir + QStringLiteral("/jobs.json"))
-        , clients(&profiles, &secrets, local)
-    {
-        settings.load();
-        profiles.load();
-        journal.load();
-        journal.setSaveDelay(0);
-        context.settings = &settings;
-        context.profiles = &profiles;
-        context.secrets = &secrets;
-        context.clients = &clients;
-        context.registry = &registry;
-        context.journal = &journal;
-    }
-    AppSettings settings;
-    ProfileStore profiles;
-    MemorySecretStore secrets;
-    JobJournal journal;
-    JobRegistry registry;
-    ClientPool clients;
-    AppContext context;
-};
 
 QTreeWidgetItem *itemWithTracker(JobsDock *dock, JobTracker *tracker)
 {
@@ -126,7 +100,7 @@ private:
 
     QTemporaryDir m_dir;
     LocalGateway::Options m_local;
-    std::unique_ptr<App> m_app;
+    std::unique_ptr<TestApp> m_app;
     std::unique_ptr<MainWindow> m_window;
     QStringList m_killAsked;
     QStringList m_engineKillAsked;
@@ -139,15 +113,10 @@ void TestJobFeedback::initTestCase()
     QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
          QStringLiteral("/linkis-desk"))
         .removeRecursively();
-    m_local.executable = QStringLiteral(LINKIS_DESK_BIN_DIR "/linkis-desk-gateway");
-    m_local.dataDir = m_dir.filePath(QStringLiteral("gateway"));
-    m_local.runtimeFile = m_dir.filePath(QStringLiteral("gateway.json"));
-    m_local.extraArguments = {QStringLiteral("--max-jobs"), QStringLiteral("1")};
-    m_local.reuse = false;
-    m_local.detached = false;
-    m_app = std::make_unique<App>(m_dir.path(), m_local);
-    m_window = std::make_unique<MainWindow>(m_app->context);
-    m_window->setQuitPrompt([](int) { return MainWindow::QuitAnswer::LeaveRunning; });
+    m_local = TestApp::localGateway(m_dir.path(), false,
+                                    {QStringLiteral("--max-jobs"), QStringLiteral("1")});
+    m_app = std::make_unique<TestApp>(m_dir.path(), m_local);
+    m_window = testsupport::makeMainWindow(m_app->context);
     m_window->runs()->setKillPrompt(
         [this](const QString &profile, bool, const QString &what, bool *dontAsk) {
             m_killAsked << profile + QStringLiteral(": ") + what;
@@ -159,10 +128,7 @@ void TestJobFeedback::initTestCase()
             m_engineKillAsked << profile + QStringLiteral(": ") + question;
             return true;
         });
-    m_window->startUp({}, {});
-    m_window->show();
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(testsupport::showMainWindow(*m_window));
 }
 
 void TestJobFeedback::cleanupTestCase()

@@ -25,6 +25,7 @@
 #include "results/resulttablemodel.h"
 #include "session/sessionstore.h"
 #include "settings/appsettings.h"
+#include "testapp.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -43,38 +44,11 @@
 #include <memory>
 
 using namespace linkisdesk;
+using testsupport::TestApp;
 
 namespace {
 constexpr int kJobTimeoutMs = 30000;
 
-// Everything main.cpp builds, on private files and the test's own gateway.
-struct App
-{
-    explicit App(const QString &dir, const LocalGateway::Options &local)
-        : settings(dir + QStringLiteral("/settings.json"))
-        , profiles(dir + QStringLiteral("/profiles.json"))
-        , journal(dir + QStringLiteral("/jobs.json"))
-        , clients(&profiles, &secrets, local)
-    {
-        settings.load();
-        profiles.load();
-        journal.load();
-        journal.setSaveDelay(0);
-        context.settings = &settings;
-        context.profiles = &profiles;
-        context.secrets = &secrets;
-        context.clients = &clients;
-        context.registry = &registry;
-        context.journal = &journal;
-    }
-    AppSettings settings;
-    ProfileStore profiles;
-    MemorySecretStore secrets;
-    JobJournal journal;
-    JobRegistry registry;
-    ClientPool clients;
-    AppContext context;
-};
 } // namespace
 
 class TestMainWindow : public QObject
@@ -92,12 +66,12 @@ private Q_SLOTS:
     void f6MovesTheFocusBetweenEditorResultAndLog();
 
 private:
-    std::unique_ptr<MainWindow> openWindow(App &app);
+    std::unique_ptr<MainWindow> openWindow(TestApp &app);
     static RunPanel *panelOf(MainWindow &w, ScriptTab *tab) { return w.runs()->panelFor(tab); }
 
     QTemporaryDir m_dir;
     LocalGateway::Options m_local;
-    std::unique_ptr<App> m_app;
+    std::unique_ptr<TestApp> m_app;
 };
 
 void TestMainWindow::initTestCase()
@@ -108,12 +82,8 @@ void TestMainWindow::initTestCase()
     QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
          QStringLiteral("/linkis-desk"))
         .removeRecursively();
-    m_local.executable = QStringLiteral(LINKIS_DESK_BIN_DIR "/linkis-desk-gateway");
-    m_local.dataDir = m_dir.filePath(QStringLiteral("gateway"));
-    m_local.runtimeFile = m_dir.filePath(QStringLiteral("gateway.json"));
-    m_local.reuse = true;
-    m_local.detached = false;
-    m_app = std::make_unique<App>(m_dir.path(), m_local);
+    m_local = TestApp::localGateway(m_dir.path());
+    m_app = std::make_unique<TestApp>(m_dir.path(), m_local);
 }
 
 void TestMainWindow::cleanupTestCase()
@@ -121,17 +91,9 @@ void TestMainWindow::cleanupTestCase()
     m_app.reset();
 }
 
-std::unique_ptr<MainWindow> TestMainWindow::openWindow(App &app)
+std::unique_ptr<MainWindow> TestMainWindow::openWindow(TestApp &app)
 {
-    auto w = std::make_unique<MainWindow>(app.context);
-    w->setQuitPrompt([](int) { return MainWindow::QuitAnswer::LeaveRunning; });
-    w->runs()->setKillPrompt([](const QString &, bool, const QString &, bool *) { return true; });
-    w->startUp({}, {});
-    w->show();
-    w->activateWindow();
-    if (!QTest::qWaitForWindowActive(w.get()))
-        return nullptr;
-    return w;
+    return testsupport::openMainWindow(app.context);
 }
 
 void TestMainWindow::runSqlStatementUnderCursor()
@@ -271,7 +233,7 @@ void TestMainWindow::restoreAfterCrash()
         // The crash: no close event, no save; the window, its trackers and clients vanish.
     }
     // A new process: fresh objects reading the same files (the gateway keeps running).
-    App next(m_dir.path(), m_local);
+    TestApp next(m_dir.path(), m_local);
     QVERIFY(next.journal.entry(QStringLiteral("Local"), taskId).has_value());
     auto w = openWindow(next);
     QVERIFY(w);
@@ -301,7 +263,7 @@ void TestMainWindow::restoreAfterCrash()
 
 void TestMainWindow::profileDialogRoundTrip()
 {
-    App &app = *m_app;
+    TestApp &app = *m_app;
     // The local gateway's URL and token make a real "Token" profile to test against.
     QSignalSpy ready(&app.clients, &ClientPool::stateChanged);
     bool connected = false;

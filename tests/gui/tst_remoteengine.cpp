@@ -22,6 +22,7 @@
 #include "session/sessionstore.h"
 #include "settings/appsettings.h"
 #include "settings/settingkeys.h"
+#include "testapp.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -38,6 +39,7 @@
 
 using namespace linkisdesk;
 using testsupport::FaultServer;
+using testsupport::TestApp;
 using Response = FaultServer::Response;
 
 namespace {
@@ -71,33 +73,6 @@ QStringList nonBlank(const QStringList &lines)
     return out;
 }
 
-struct App
-{
-    App(const QString &dir, const LocalGateway::Options &local)
-        : settings(dir + QStringLiteral("/settings.json"))
-        , profiles(dir + QStringLiteral("/profiles.json"))
-        , journal(dir + QStringLiteral("/jobs.json"))
-        , clients(&profiles, &secrets, local)
-    {
-        settings.load();
-        profiles.load();
-        journal.load();
-        context.settings = &settings;
-        context.profiles = &profiles;
-        context.secrets = &secrets;
-        context.clients = &clients;
-        context.registry = &registry;
-        context.journal = &journal;
-    }
-    AppSettings settings;
-    ProfileStore profiles;
-    MemorySecretStore secrets;
-    JobJournal journal;
-    JobRegistry registry;
-    ClientPool clients;
-    AppContext context;
-};
-
 } // namespace
 
 class TestRemoteEngine : public QObject
@@ -107,10 +82,10 @@ private:
     QTemporaryDir m_dir;
     LocalGateway::Options m_local;
     std::unique_ptr<FaultServer> m_server;
-    std::unique_ptr<App> m_app;
+    std::unique_ptr<TestApp> m_app;
     int m_taskId = 100;
 
-    void addProd(App &app)
+    void addProd(TestApp &app)
     {
         Profile prod;
         prod.name = S("prod");
@@ -123,11 +98,10 @@ private:
         app.secrets.setValue(Profile::secretKey(S("prod"), Profile::SecretKind::Token), S("tok"));
     }
 
-    std::unique_ptr<MainWindow> open(App &app, const QStringList &files = {},
+    std::unique_ptr<MainWindow> open(TestApp &app, const QStringList &files = {},
                                      const QString &profile = {})
     {
-        auto w = std::make_unique<MainWindow>(app.context);
-        w->setQuitPrompt([](int) { return MainWindow::QuitAnswer::LeaveRunning; });
+        auto w = testsupport::makeMainWindow(app.context);
         w->startUp(files, profile);
         w->show();
         return w;
@@ -174,11 +148,7 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        m_local.executable = QStringLiteral(LINKIS_DESK_BIN_DIR "/linkis-desk-gateway");
-        m_local.dataDir = m_dir.filePath(S("gateway"));
-        m_local.runtimeFile = m_dir.filePath(S("gateway.json"));
-        m_local.reuse = true;
-        m_local.detached = false;
+        m_local = TestApp::localGateway(m_dir.path());
     }
 
     void init()
@@ -203,7 +173,7 @@ private Q_SLOTS:
                 return Response::linkis(0, R"({"tasks":[],"totalPage":0})");
             return Response::linkis(0, R"({})");
         });
-        m_app = std::make_unique<App>(dir, m_local);
+        m_app = std::make_unique<TestApp>(dir, m_local);
         addProd(*m_app);
     }
 
@@ -306,7 +276,7 @@ private Q_SLOTS:
             w->tabs()->setCurrentWidget(typeOnly);
             QVERIFY(w->session()->saveNow());
         }
-        App next(m_app->settings.filePath().section(u'/', 0, -2), m_local);
+        TestApp next(m_app->settings.filePath().section(u'/', 0, -2), m_local);
         next.secrets.setValue(Profile::secretKey(S("prod"), Profile::SecretKind::Token), S("tok"));
         auto w = open(next);
         QList<ScriptTab *> tabs = w->tabs()->scriptTabs();

@@ -2,6 +2,7 @@
 // End-to-end smoke test on a real X server: start linkis-desk, type a query with xdotool, press
 // Ctrl+Enter, and read the app's --test-report. Runs only when LINKIS_DESK_TEST_DISPLAY names a
 // display (.ci/run-tests.sh starts Xvfb and sets it); skipped otherwise.
+#include "missingtool.h"
 #include "toolrun.h"
 
 #include <QDir>
@@ -33,9 +34,10 @@ void TestSmokeXdotool::typeQueryAndRun()
 {
     const QString display = qEnvironmentVariable("LINKIS_DESK_TEST_DISPLAY");
     if (display.isEmpty())
-        QSKIP("LINKIS_DESK_TEST_DISPLAY is not set (run through .ci/run-tests.sh)");
+        LINKISDESK_MISSING_TOOL(
+            "LINKIS_DESK_TEST_DISPLAY is not set (run through .ci/run-tests.sh)");
     if (QStandardPaths::findExecutable(QStringLiteral("xdotool")).isEmpty())
-        QSKIP("xdotool is not installed");
+        LINKISDESK_MISSING_TOOL("xdotool is not installed");
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());

@@ -4,6 +4,7 @@
 // TranslationLoader picks the language from the setting or the system and installs it.
 #include "desktop/aboutdialog.h"
 #include "desktop/translationloader.h"
+#include "missingtool.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -83,7 +84,7 @@ private Q_SLOTS:
     {
         const QString lupdate = lupdatePath();
         if (lupdate.isEmpty())
-            QSKIP("lupdate is not installed (Debian package qt6-l10n-tools)");
+            LINKISDESK_MISSING_TOOL("lupdate is not installed (Debian package qt6-l10n-tools)");
         const QString committed =
             sourceRoot() + QStringLiteral("/translations/linkis-desk_zh_CN.ts");
         QVERIFY2(QFile::exists(committed), qPrintable(committed));

@@ -41,11 +41,6 @@ QString DeskApp::appPath()
     return QStringLiteral(LINKIS_DESK_HARDENING_BIN_DIR "/linkis-desk");
 }
 
-QString DeskApp::gatewayPath()
-{
-    return QStringLiteral(LINKIS_DESK_HARDENING_BIN_DIR "/linkis-desk-gateway");
-}
-
 QString DeskApp::configDir() const
 {
     return m_root + QStringLiteral("/config/linkis-desk");

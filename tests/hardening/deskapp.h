@@ -23,7 +23,6 @@ public:
     // Why the GUI tests cannot run here (no display or no xdotool), or empty.
     static QString unavailableReason();
     static QString appPath();
-    static QString gatewayPath();
 
     // Without a keyring (the default) D-Bus is pointed nowhere, so the keychain falls back to
     // memory at once; with one, the session bus of the test run is kept.

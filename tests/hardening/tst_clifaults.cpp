@@ -3,7 +3,7 @@
 // through FaultProxy. Under each fault the command ends with exit code 4 (3 when the server says
 // the session is gone), one readable line on stderr (no HTML, no stack), nothing half-printed on
 // stdout, no crash; once the fault is cleared the same command succeeds.
-#include "clirunner.h"
+#include "cliharness.h"
 #include "faultproxy.h"
 #include "testgateway.h"
 
@@ -13,8 +13,9 @@
 #include <QThread>
 
 using namespace linkisdesk;
-using hardening::CliRunner;
 using hardening::FaultProxy;
+using testsupport::CliHarness;
+using testsupport::CliRun;
 using testsupport::TestGateway;
 using Fault = FaultProxy::Fault;
 
@@ -49,20 +50,20 @@ private:
     }
 
     // The CLI's output lines that are errors (the progress/log lines of a command are not).
-    static QString errorText(const CliRunner::Run &r) { return QString::fromUtf8(r.err).trimmed(); }
+    static QString errorText(const CliRun &r) { return QString::fromUtf8(r.err).trimmed(); }
 
 private slots:
     void initTestCase()
     {
         QString error;
         QVERIFY2(m_gateway.start(&error), qPrintable(error));
-        const auto submit =
-            CliRunner::run(connection(m_gateway.url()) +
-                               QStringList {QStringLiteral("submit"), QStringLiteral("--async"),
-                                            QStringLiteral("--engine"), QStringLiteral("sqlite"),
-                                            QStringLiteral("-e"),
-                                            QStringLiteral("select 1 as x union all select 2")},
-                           environment());
+        const auto submit = CliHarness::runProcess(
+            connection(m_gateway.url()) +
+                QStringList {QStringLiteral("submit"), QStringLiteral("--async"),
+                             QStringLiteral("--engine"), QStringLiteral("sqlite"),
+                             QStringLiteral("-e"),
+                             QStringLiteral("select 1 as x union all select 2")},
+            environment());
         QCOMPARE(submit.exitCode, 0);
         m_taskId = submit.out.trimmed().toLongLong();
         QVERIFY(m_taskId > 0);
@@ -70,7 +71,7 @@ private slots:
         timer.start();
         QByteArray status;
         while (status != "Succeed" && timer.elapsed() < 30000) {
-            status = CliRunner::run(
+            status = CliHarness::runProcess(
                          connection(m_gateway.url()) +
                              QStringList {QStringLiteral("status"), QString::number(m_taskId)},
                          environment())
@@ -127,7 +128,7 @@ private slots:
                                                : QStringList {command, QString::number(m_taskId)});
         proxy.setFault(fault, fragment);
 
-        const auto failed = CliRunner::run(args, environment());
+        const auto failed = CliHarness::runProcess(args, environment());
         const QString err = errorText(failed);
         QVERIFY2(fault == Fault::Refuse || proxy.faultsInjected() > 0,
                  qPrintable(QStringLiteral("the command never met the fault (exit %1, %2)")
@@ -142,7 +143,7 @@ private slots:
         QVERIFY2(err.count(u'\n') < 3, qPrintable(err)); // a line, not a dump
 
         proxy.clearFault();
-        const auto recovered = CliRunner::run(args, environment());
+        const auto recovered = CliHarness::runProcess(args, environment());
         QVERIFY2(recovered.exitCode == 0, qPrintable(errorText(recovered)));
         if (command == QStringLiteral("result"))
             QVERIFY2(recovered.out.contains("2"), recovered.out.constData());
@@ -173,7 +174,7 @@ private slots:
         args << QStringLiteral("status") << QString::number(m_taskId);
 
         proxy.setFault(Fault::Stall, "/get");
-        const auto stalled = CliRunner::run(args, env);
+        const auto stalled = CliHarness::runProcess(args, env);
         QVERIFY(proxy.faultsInjected() > 0);
         QVERIFY2(!stalled.crashed, stalled.err.constData());
         QVERIFY2(stalled.exitCode == 5,
@@ -188,7 +189,7 @@ private slots:
                  qPrintable(lines.first()));
 
         proxy.clearFault();
-        const auto healthy = CliRunner::run(args, env);
+        const auto healthy = CliHarness::runProcess(args, env);
         QCOMPARE(healthy.exitCode, 0);
         QCOMPARE(healthy.out.trimmed(), QByteArray("Succeed"));
     }
@@ -200,11 +201,11 @@ private slots:
         FaultProxy proxy(m_gateway.url());
         QVERIFY(proxy.listen());
         proxy.setFault(Fault::Trickle, "/get");
-        const auto r =
-            CliRunner::run(connection(proxy.url()) +
-                               QStringList {QStringLiteral("--timeout"), QStringLiteral("2"),
-                                            QStringLiteral("status"), QString::number(m_taskId)},
-                           environment(), {}, {}, 60000);
+        const auto r = CliHarness::runProcess(
+            connection(proxy.url()) +
+                QStringList {QStringLiteral("--timeout"), QStringLiteral("2"),
+                             QStringLiteral("status"), QString::number(m_taskId)},
+            environment(), {}, {}, 60000);
         QVERIFY(proxy.faultsInjected() > 0);
         QVERIFY2(!r.crashed, "the CLI was still waiting after 60 s");
         QVERIFY2(r.exitCode == 5,
@@ -229,10 +230,10 @@ private slots:
         QVERIFY(proxy.listen());
         proxy.setHugeBytes(1024LL * 1024 * 1024);
         proxy.setFault(fault, "/get");
-        const auto r =
-            CliRunner::run(connection(proxy.url()) +
-                               QStringList {QStringLiteral("status"), QString::number(m_taskId)},
-                           environment(), {}, {}, 120000);
+        const auto r = CliHarness::runProcess(
+            connection(proxy.url()) +
+                QStringList {QStringLiteral("status"), QString::number(m_taskId)},
+            environment(), {}, {}, 120000);
         QVERIFY(proxy.faultsInjected() > 0);
         QVERIFY2(!r.crashed, r.err.constData());
         QVERIFY2(r.exitCode == 4,
@@ -252,10 +253,10 @@ private slots:
         proxy.setFault(Fault::OversizedPage, "/openFile");
         // One huge page 1; the next page comes from the gateway (empty: the end of the set).
         connect(&proxy, &FaultProxy::faultInjected, &proxy, [&proxy] { proxy.clearFault(); });
-        const auto r =
-            CliRunner::run(connection(proxy.url()) +
-                               QStringList {QStringLiteral("result"), QString::number(m_taskId)},
-                           environment());
+        const auto r = CliHarness::runProcess(
+            connection(proxy.url()) +
+                QStringList {QStringLiteral("result"), QString::number(m_taskId)},
+            environment());
         QVERIFY(proxy.faultsInjected() > 0);
         QVERIFY2(!r.crashed, r.err.constData());
         QVERIFY2(r.exitCode == 0 || r.exitCode == 4, r.err.constData());

@@ -9,8 +9,10 @@
 // (both are written to a temporary file and renamed: QSaveFile in SessionStore and AtomicFile
 // in JobJournal). The restarted app's state comes from its --test-report.
 #include "deskapp.h"
+#include "missingtool.h"
 #include "settings/appsettings.h"
 #include "settings/settingkeys.h"
+#include "testgateway.h"
 
 #include <QDir>
 #include <QFile>
@@ -22,6 +24,7 @@
 
 using namespace linkisdesk;
 using hardening::DeskApp;
+using testsupport::TestGateway;
 
 namespace {
 
@@ -70,27 +73,20 @@ private slots:
     void killedWhileTypingAndPolling()
     {
         if (const QString why = DeskApp::unavailableReason(); !why.isEmpty())
-            QSKIP(qPrintable(why));
+            LINKISDESK_MISSING_TOOL(why);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         DeskApp app(dir.path(), qEnvironmentVariable("LINKIS_DESK_TEST_DISPLAY"));
 
         // The local gateway the app finds through its runtime file (it outlives the app, as a
         // detached one would); stopped at the end.
-        QProcess gateway;
-        gateway.setProcessEnvironment(app.environment());
-        gateway.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        gateway.start(DeskApp::gatewayPath(),
-                      {QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("gateway")),
-                       QStringLiteral("--runtime-file"), app.runtimeFile()});
-        QVERIFY(gateway.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(gateway.canReadLine(), 20000);
-        QVERIFY(gateway.readLine().contains("\"url\""));
-        const auto stopGateway = std::shared_ptr<void>(nullptr, [&gateway](void *) {
-            gateway.terminate();
-            if (!gateway.waitForFinished(10000))
-                gateway.kill();
-        });
+        TestGateway::Options options =
+            TestGateway::bare(dir.filePath(QStringLiteral("gateway")),
+                              {QStringLiteral("--runtime-file"), app.runtimeFile()});
+        options.environment = app.environment();
+        TestGateway gateway(options);
+        QString gatewayError;
+        QVERIFY2(gateway.start(&gatewayError), qPrintable(gatewayError));
 
         {
             AppSettings settings(app.configDir() + QStringLiteral("/settings.json"));

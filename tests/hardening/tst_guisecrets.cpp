@@ -12,6 +12,7 @@
 //   "keyring": with the test run's unlocked gnome-keyring (LINKIS_DESK_KEYRING=1): the secrets
 //              must be in the keyring and nowhere else, so a restarted app does not ask.
 #include "deskapp.h"
+#include "missingtool.h"
 #include "profiles/keychainsecretstore.h"
 #include "profiles/profilestore.h"
 #include "secretscan.h"
@@ -154,7 +155,7 @@ private slots:
     void initTestCase()
     {
         if (const QString why = DeskApp::unavailableReason(); !why.isEmpty())
-            QSKIP(qPrintable(why));
+            LINKISDESK_MISSING_TOOL(why);
         QString error;
         QVERIFY2(m_gateway.start(&error), qPrintable(error));
     }
@@ -170,7 +171,8 @@ private slots:
     {
         QFETCH(bool, keyring);
         if (keyring && qEnvironmentVariableIsEmpty("LINKIS_DESK_KEYRING"))
-            QSKIP("no unlocked keyring (LINKIS_DESK_KEYRING is not set; see .ci/run-tests.sh)");
+            LINKISDESK_MISSING_TOOL(
+                "no unlocked keyring (LINKIS_DESK_KEYRING is not set; see .ci/run-tests.sh)");
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         DeskApp app(dir.path(), qEnvironmentVariable("LINKIS_DESK_TEST_DISPLAY"));

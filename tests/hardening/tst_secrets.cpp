@@ -4,7 +4,7 @@
 // their XDG config/data/cache/runtime folders and HOME, and their command lines read from
 // /proc while they ran, are searched for the secrets (as written, base64 and percent-encoded).
 // Secrets go through the environment, stdin or the keyring, never arguments or files.
-#include "clirunner.h"
+#include "cliharness.h"
 #include "secretscan.h"
 #include "testgateway.h"
 
@@ -13,7 +13,8 @@
 #include <QTest>
 
 using namespace linkisdesk;
-using hardening::CliRunner;
+using testsupport::CliHarness;
+using testsupport::CliRun;
 using testsupport::TestGateway;
 
 namespace {
@@ -57,10 +58,10 @@ private:
     }
 
     // Runs the CLI and records its command line as the kernel shows it to other users.
-    CliRunner::Run run(const QStringList &args, const QProcessEnvironment &env,
-                       const QByteArray &stdinData = {})
+    CliRun run(const QStringList &args, const QProcessEnvironment &env,
+               const QByteArray &stdinData = {})
     {
-        return CliRunner::run(args, env, stdinData, [this](qint64 pid) {
+        return CliHarness::runProcess(args, env, stdinData, [this](qint64 pid) {
             QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
             if (cmdline.open(QIODevice::ReadOnly))
                 m_cmdlines << QString::fromLocal8Bit(cmdline.readAll().replace('\0', ' '));

@@ -9,6 +9,7 @@
 #include "desktop/shortcutdialog.h"
 #include "desktop/shortcutsettings.h"
 #include "localgateway/localgateway.h"
+#include "missingtool.h"
 #include "settings/appsettings.h"
 #include "settings/settingkeys.h"
 
@@ -92,7 +93,7 @@ private Q_SLOTS:
                     {QStringLiteral("--session"), QStringLiteral("--nofork"),
                      QStringLiteral("--print-address=1")});
         if (!m_bus.waitForStarted(10000))
-            QSKIP("dbus-daemon is not installed");
+            LINKISDESK_MISSING_TOOL("dbus-daemon is not installed");
         QVERIFY(m_bus.waitForReadyRead(10000));
         m_busAddress = QString::fromUtf8(m_bus.readLine()).trimmed();
         QVERIFY(!m_busAddress.isEmpty());

@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QTest>
 
 namespace linkisdesk::testsupport {
@@ -27,7 +28,7 @@ CliHarness::~CliHarness()
 
 QString CliHarness::cliPath()
 {
-    return QStringLiteral(LINKIS_DESK_BIN_DIR "/linkis-desk-cli");
+    return QStringLiteral(LINKIS_DESK_CLI_BIN);
 }
 
 bool CliHarness::startGateway(QString *error)
@@ -86,29 +87,41 @@ std::unique_ptr<QProcess> CliHarness::start(const QStringList &args) const
 CliRun CliHarness::finish(QProcess &process, int timeoutMs)
 {
     CliRun run;
-    if (!process.waitForFinished(timeoutMs)) {
+    // The event loop keeps running while the CLI works.
+    QSignalSpy finished(&process, &QProcess::finished);
+    if (process.state() != QProcess::NotRunning && !finished.wait(timeoutMs)) {
         process.kill();
-        process.waitForFinished();
+        process.waitForFinished(5000);
+        run.crashed = true;
     }
-    run.crashed = process.exitStatus() != QProcess::NormalExit;
+    run.crashed = run.crashed || process.exitStatus() != QProcess::NormalExit;
     run.exitCode = process.exitCode();
     run.out = process.readAllStandardOutput();
     run.err = process.readAllStandardError();
     return run;
 }
 
-CliRun CliHarness::run(const QStringList &args, const QByteArray &stdinData,
-                       const QProcessEnvironment &env, int timeoutMs) const
+CliRun CliHarness::runProcess(const QStringList &args, const QProcessEnvironment &env,
+                              const QByteArray &stdinData,
+                              const std::function<void(qint64 pid)> &whileRunning, int timeoutMs)
 {
     QProcess process;
-    process.setProcessEnvironment(env.isEmpty() ? environment() : env);
+    process.setProcessEnvironment(env);
     process.start(cliPath(), args);
     if (!process.waitForStarted())
         return {};
+    if (whileRunning)
+        whileRunning(process.processId());
     if (!stdinData.isEmpty())
         process.write(stdinData);
     process.closeWriteChannel();
     return finish(process, timeoutMs);
+}
+
+CliRun CliHarness::run(const QStringList &args, const QByteArray &stdinData,
+                       const QProcessEnvironment &env, int timeoutMs) const
+{
+    return runProcess(args, env.isEmpty() ? environment() : env, stdinData, {}, timeoutMs);
 }
 
 qint64 CliHarness::submitAsync(const QStringList &submitArgs) const

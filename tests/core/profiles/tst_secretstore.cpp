@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "missingtool.h"
 #include "profiles/keychainsecretstore.h"
 #include "profiles/linkiscliimport.h"
 #include "profiles/memorysecretstore.h"
@@ -106,8 +107,9 @@ private slots:
     void keychainRoundTrip()
     {
         if (!keyringAvailable()) {
-            QSKIP("needs an unlocked Secret Service keyring: .ci/run-tests.sh runs this test "
-                  "inside dbus-run-session with gnome-keyring and sets LINKIS_DESK_KEYRING=1");
+            LINKISDESK_MISSING_TOOL(
+                "needs an unlocked Secret Service keyring: .ci/run-tests.sh runs this test "
+                "inside dbus-run-session with gnome-keyring and sets LINKIS_DESK_KEYRING=1");
         }
         KeychainSecretStore store;
         store.setTimeout(15000);

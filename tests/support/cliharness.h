@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 namespace linkisdesk::testsupport {
@@ -25,8 +26,10 @@ struct CliRun
     QString outText() const { return QString::fromUtf8(out); }
 };
 
-// Runs the real linkis-desk-cli binary with temporary XDG folders (so profiles are private to
-// the test), no D-Bus (no keyring), and a real gateway started per test case.
+// The one way the tests run the real linkis-desk-cli binary: with temporary XDG folders (so
+// profiles are private to the test), no D-Bus (no keyring), and a real gateway started per test
+// case; or, through runProcess(), with an environment the test chose (the hardening tests). The
+// caller's event loop runs while the CLI works (a fault proxy in the test process answers it).
 class CliHarness
 {
 public:
@@ -49,6 +52,12 @@ public:
     CliRun run(const QStringList &args, const QByteArray &stdinData = {},
                const QProcessEnvironment &env = QProcessEnvironment(),
                int timeoutMs = 120000) const;
+    // Runs the CLI with exactly `env`; `whileRunning` is called with the PID once it started
+    // (e.g. to read /proc/<pid>/cmdline).
+    static CliRun runProcess(const QStringList &args, const QProcessEnvironment &env,
+                             const QByteArray &stdinData = {},
+                             const std::function<void(qint64 pid)> &whileRunning = {},
+                             int timeoutMs = 120000);
     // Starts the CLI without waiting (for signals); the caller owns the process.
     std::unique_ptr<QProcess> start(const QStringList &args) const;
     static CliRun finish(QProcess &process, int timeoutMs = 120000);

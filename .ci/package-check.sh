@@ -56,7 +56,7 @@ DEPENDS=$(sed -n 's/^ Depends: //p' "$WORK/control")
 RECOMMENDS=$(sed -n 's/^ Recommends: //p' "$WORK/control")
 echo " Depends: $DEPENDS"
 echo " Recommends: $RECOMMENDS"
-for dep in libsecret-1-0 libqt6sql6-sqlite libqt6core6 libqscintilla2-qt6-15 libqt6keychain1 \
+for dep in libsecret-1-0 libqt6core6 libqscintilla2-qt6-15 libqt6keychain1 \
     libxlsxwriter4 libqt6charts6 libqt6svg6; do
     grep -Eq "(^|, )$dep( |,|$)" <<<"$DEPENDS" || fail "Depends lacks $dep"
 done

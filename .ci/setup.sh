@@ -45,9 +45,9 @@ if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; fi
 # What the build and the app need.
 build_pkgs=(
   g++ make cmake ninja-build pkg-config
-  qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qt6-websockets-dev
+  qt6-base-dev qt6-tools-dev qt6-l10n-tools
   libgl-dev libvulkan-dev libqscintilla2-qt6-dev qtkeychain-qt6-dev libsqlite3-dev
-  libqt6sql6-sqlite libsecret-1-0 python3 fonts-dejavu-core fonts-wqy-microhei
+  libsecret-1-0 python3 fonts-dejavu-core fonts-wqy-microhei
   qt6-translations-l10n libxlsxwriter-dev
   qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
 )

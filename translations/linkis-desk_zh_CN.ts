@@ -1376,6 +1376,25 @@
     </message>
 </context>
 <context>
+    <name>linkisdesk::ResultExporter</name>
+    <message>
+        <source>no result set to export</source>
+        <translation>没有可导出的结果集</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>linkisdesk::ResultGrid</name>
     <message>
         <source>Cancel</source>
@@ -1556,6 +1575,13 @@
     <message>
         <source>Exported %1 to %2</source>
         <translation>已将 %1 导出到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>linkisdesk::ResultTableModel</name>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
     </message>
 </context>
 <context>

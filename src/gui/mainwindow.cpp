@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "api/linkisclient.h"
+#include "appicons.h"
 #include "database/databasedock.h"
 #include "database/metadatastores.h"
 #include "desktop/desktopintegration.h"
@@ -59,7 +60,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("Linkis Desk"));
-    setWindowIcon(QIcon::fromTheme(QStringLiteral("linkis-desk")));
+    setWindowIcon(AppIcons::app());
     m_runs->setDialogParent(this);
     setCentralWidget(m_tabs);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
@@ -241,14 +242,14 @@ void MainWindow::buildActions()
     runAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     runAction->setShortcutContext(Qt::WindowShortcut);
-    runAction->setIcon(JobStatusStyle::icon(JobStatus::Running));
+    runAction->setIcon(AppIcons::run());
     QAction *runAll = run->addAction(tr("Run &whole script"), this, [this] {
         if (current())
             m_runs->run(current(), true);
     });
     runAll->setObjectName(QStringLiteral("runAllAction"));
     runAll->setIconText(tr("Run all"));
-    runAll->setIcon(JobStatusStyle::icon(JobStatus::Scheduled));
+    runAll->setIcon(AppIcons::runAll());
     runAll->setToolTip(tr("Run the whole script (Ctrl+Shift+Enter)"));
     runAll->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)});
@@ -260,7 +261,7 @@ void MainWindow::buildActions()
     kill->setIconText(tr("Kill"));
     kill->setToolTip(tr("Kill the job of this tab (Ctrl+Shift+K)"));
     kill->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
-    kill->setIcon(JobStatusStyle::icon(JobStatus::Cancelled));
+    kill->setIcon(AppIcons::kill());
     run->addSeparator();
     QAction *reset = run->addAction(tr("Reset &session"), this, [this] {
         if (current())
@@ -490,27 +491,29 @@ void MainWindow::updateStatusBar()
     const bool production = m_runs->isProduction(profile);
     m_profileLabel->setText(production ? tr("Profile: %1 (production)").arg(profile)
                                        : tr("Profile: %1").arg(profile));
-    m_profileLabel->setStyleSheet(production ? QStringLiteral("color: #c62828; font-weight: bold;")
-                                             : QString());
+    m_profileLabel->setStyleSheet(production
+                                      ? QStringLiteral("color: %1; font-weight: bold;")
+                                            .arg(Theme::colour(Theme::Role::Production).name())
+                                      : QString());
     const ClientPool::State state = m_ctx.clients->state(profile);
     QString text;
     QString colour;
     switch (state) {
     case ClientPool::State::Unknown:
         text = tr("not connected");
-        colour = QStringLiteral("#9aa0a8");
+        colour = Theme::colour(Theme::Role::Muted).name();
         break;
     case ClientPool::State::Connecting:
         text = tr("connecting\u2026");
-        colour = QStringLiteral("#b7791f");
+        colour = Theme::colour(Theme::Role::Warning).name();
         break;
     case ClientPool::State::Ready:
         text = tr("connected");
-        colour = QStringLiteral("#2e9d5b");
+        colour = Theme::colour(Theme::Role::Success).name();
         break;
     case ClientPool::State::Failed: {
         text = tr("connection failed");
-        colour = QStringLiteral("#d93b3b");
+        colour = Theme::colour(Theme::Role::Failure).name();
         const LinkisClient *client = m_ctx.clients->clientIfReady(profile);
         switch (client ? client->connectionState().kind : ConnectionState::Kind::Unchecked) {
         case ConnectionState::Kind::Unreachable: text = tr("no answer"); break;

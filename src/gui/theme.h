@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QColor>
 #include <QPalette>
 #include <QString>
 
@@ -19,6 +20,47 @@ public:
     static bool systemPrefersDark();
     static QPalette lightPalette();
     static QPalette darkPalette();
+
+    // The colours that carry a meaning (job states, connection state, warnings, production
+    // profiles); the same in the light and the dark look. Every colour of the GUI comes from here.
+    enum class Role {
+        Success, // succeeded, connected, a good test verdict
+        Failure, // failed, connection failed, error markers
+        Cancelled,
+        Timeout,
+        Running,
+        Waiting, // queued, scheduled, waiting to retry
+        Muted, // unknown, not connected
+        Warning, // kill sent, connecting, a partial result
+        Production, // production profiles
+        Contrast, // glyphs drawn on a Role colour
+    };
+    static QColor colour(Role role);
+
+    // The script editor's colours.
+    struct EditorColours
+    {
+        QColor paper, ink, margin, marginInk, caretLine, selection, matchedBrace, unmatchedBrace,
+            indentGuide, errorMarker, flash, errorPaper, errorInk;
+        // A lexer style with the lexer's default (black) colour takes the ink instead.
+        QColor lexerDefault;
+    };
+    static EditorColours editorColours(bool dark);
+
+    // The log view's colours (the rest comes from the palette).
+    struct LogColours
+    {
+        QColor dim, errorInk, warningInk, errorBackground, matchBackground, currentBackground;
+    };
+    static LogColours logColours(bool dark);
+
+    // The R lexer's colours (for a light background), by style: comment, keyword, base and
+    // other keywords, number, string, operator, infix operator.
+    struct RColours
+    {
+        QColor comment, keyword, baseKeyword, otherKeyword, number, string, operatorInk, infix;
+    };
+    static RColours rColours();
 };
 
 } // namespace linkisdesk

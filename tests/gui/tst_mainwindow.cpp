@@ -10,6 +10,7 @@
 #include "jobs/jobjournal.h"
 #include "jobs/jobregistry.h"
 #include "jobs/jobsdock.h"
+#include "jobs/jobstatusstyle.h"
 #include "jobs/runcontroller.h"
 #include "jobs/runpanel.h"
 #include "localgateway/localgateway.h"
@@ -27,6 +28,7 @@
 #include "settings/appsettings.h"
 #include "testapp.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -64,6 +66,7 @@ private Q_SLOTS:
     void profileDialogRoundTrip();
     void historyAndServerJobs();
     void f6MovesTheFocusBetweenEditorResultAndLog();
+    void buildTreeWindowHasItsIcons();
 
 private:
     std::unique_ptr<MainWindow> openWindow(TestApp &app);
@@ -427,6 +430,27 @@ void TestMainWindow::f6MovesTheFocusBetweenEditorResultAndLog()
                 QApplication::focusWidget() == editor);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6, Qt::ShiftModifier);
     QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(panel->logPanel()->view()));
+}
+
+// Run from the build tree (no icon theme installed), the window still has the app icon, and the
+// Run actions show their own icons, not the job-status glyphs (Run showed the "Running" spinner).
+void TestMainWindow::buildTreeWindowHasItsIcons()
+{
+    auto w = openWindow(*m_app);
+    QVERIFY(w);
+    QVERIFY(!w->windowIcon().isNull());
+    QVERIFY(!w->windowIcon().pixmap(32, 32).isNull());
+    auto *run = w->findChild<QAction *>(QStringLiteral("runAction"));
+    auto *runAll = w->findChild<QAction *>(QStringLiteral("runAllAction"));
+    auto *kill = w->findChild<QAction *>(QStringLiteral("killAction"));
+    QVERIFY(run && runAll && kill);
+    for (QAction *action : {run, runAll, kill}) {
+        QVERIFY2(!action->icon().isNull(), qPrintable(action->objectName()));
+        QVERIFY2(!action->icon().pixmap(16, 16).isNull(), qPrintable(action->objectName()));
+    }
+    QVERIFY(run->icon().cacheKey() != JobStatusStyle::icon(JobStatus::Running).cacheKey());
+    QVERIFY(runAll->icon().cacheKey() != JobStatusStyle::icon(JobStatus::Scheduled).cacheKey());
+    QVERIFY(kill->icon().cacheKey() != JobStatusStyle::icon(JobStatus::Cancelled).cacheKey());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -97,9 +97,9 @@ private Q_SLOTS:
         QProcess p;
         p.setWorkingDirectory(sourceRoot());
         p.start(lupdate,
-                {QStringLiteral("src/gui"), QStringLiteral("src/app/main.cpp"),
-                 QStringLiteral("ui"), QStringLiteral("-ts"), scanned,
-                 QStringLiteral("-target-language"), QStringLiteral("zh_CN"),
+                {QStringLiteral("src/core"), QStringLiteral("src/gui"),
+                 QStringLiteral("src/app/main.cpp"), QStringLiteral("ui"), QStringLiteral("-ts"),
+                 scanned, QStringLiteral("-target-language"), QStringLiteral("zh_CN"),
                  QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
                  QStringLiteral("none"), QStringLiteral("-silent")});
         QVERIFY(p.waitForFinished(120000));

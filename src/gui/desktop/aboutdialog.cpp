@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/aboutdialog.h"
 
+#include "appicons.h"
 #include "localgateway/gatewayruntimefile.h"
 
 #include <Qsci/qsciglobal.h>
@@ -48,7 +49,7 @@ AboutDialog::AboutDialog(QWidget *parent, const QString &runtimeFile)
     m_text->setMinimumWidth(420);
 
     auto *icon = new QLabel(this);
-    icon->setPixmap(QIcon::fromTheme(QStringLiteral("linkis-desk"), windowIcon()).pixmap(64, 64));
+    icon->setPixmap(AppIcons::app().pixmap(64, 64));
     icon->setAlignment(Qt::AlignTop);
     auto *row = new QHBoxLayout;
     row->addWidget(icon);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/notifier.h"
 
+#include "appicons.h"
+
 #include <QApplication>
 #include <QSystemTrayIcon>
 #include <QWidget>
@@ -29,7 +31,7 @@ const QString &serviceName()
 Notifier::Notifier(QWidget *window, QObject *parent)
     : QObject(parent)
     , m_window(window)
-    , m_icon(QIcon::fromTheme(QStringLiteral("linkis-desk")))
+    , m_icon(AppIcons::app())
 { }
 
 Notifier::~Notifier() = default;

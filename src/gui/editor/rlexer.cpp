@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/rlexer.h"
 
+#include "theme.h"
+
 #include <QColor>
 #include <QFont>
 
@@ -56,17 +58,18 @@ QString RLexer::description(int style) const
 
 QColor RLexer::defaultColor(int style) const
 {
+    const Theme::RColours c = Theme::rColours();
     switch (style) {
-    case Comment: return QColor(0x00, 0x7f, 0x00);
-    case Keyword: return QColor(0x00, 0x00, 0x7f);
-    case BaseKeyword: return QColor(0x7f, 0x00, 0x7f);
-    case OtherKeyword: return QColor(0x7f, 0x00, 0x7f);
-    case Number: return QColor(0x00, 0x7f, 0x7f);
+    case Comment: return c.comment;
+    case Keyword: return c.keyword;
+    case BaseKeyword: return c.baseKeyword;
+    case OtherKeyword: return c.otherKeyword;
+    case Number: return c.number;
     case String:
-    case String2: return QColor(0x7f, 0x00, 0x7f).darker(110);
-    case Operator: return QColor(0x30, 0x30, 0x30);
+    case String2: return c.string;
+    case Operator: return c.operatorInk;
     case Infix:
-    case InfixEol: return QColor(0x7f, 0x4f, 0x00);
+    case InfixEol: return c.infix;
     default: return QsciLexer::defaultColor(style);
     }
 }

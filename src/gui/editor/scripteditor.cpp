@@ -2,6 +2,7 @@
 #include "editor/scripteditor.h"
 
 #include "metadata/sqlcompletioncontext.h"
+#include "theme.h"
 
 #include <Qsci/qsciapis.h>
 #include <Qsci/qscilexer.h>
@@ -129,16 +130,17 @@ void ScriptEditor::setDarkTheme(bool dark)
 
 void ScriptEditor::applyColours()
 {
-    const QColor paper = m_dark ? QColor(0x1e, 0x20, 0x24) : QColor(0xff, 0xff, 0xff);
-    const QColor ink = m_dark ? QColor(0xd8, 0xdc, 0xe2) : QColor(0x20, 0x22, 0x26);
-    const QColor margin = m_dark ? QColor(0x26, 0x29, 0x2e) : QColor(0xf4, 0xf5, 0xf7);
-    const QColor marginInk = m_dark ? QColor(0x7d, 0x84, 0x8f) : QColor(0x9a, 0xa0, 0xa8);
+    const Theme::EditorColours colours = Theme::editorColours(m_dark);
+    const QColor paper = colours.paper;
+    const QColor ink = colours.ink;
+    const QColor margin = colours.margin;
+    const QColor marginInk = colours.marginInk;
     if (m_lexer) {
         for (int style = 0; style < 128; ++style) {
             if (m_lexer->description(style).isEmpty())
                 continue;
             QColor c = m_lexer->defaultColor(style);
-            if (style == m_lexer->defaultStyle() || c == Qt::black)
+            if (style == m_lexer->defaultStyle() || c == colours.lexerDefault)
                 c = ink;
             m_lexer->setColor(m_dark ? forDarkBackground(c) : c, style);
             m_lexer->setPaper(paper, style);
@@ -152,24 +154,20 @@ void ScriptEditor::applyColours()
     setMarginsForegroundColor(marginInk);
     setFoldMarginColors(margin, margin);
     setCaretForegroundColor(ink);
-    setCaretLineBackgroundColor(m_dark ? QColor(0x2a, 0x2e, 0x35) : QColor(0xf3, 0xf6, 0xfb));
-    setSelectionBackgroundColor(m_dark ? QColor(0x26, 0x4f, 0x78) : QColor(0xcc, 0xe0, 0xfa));
+    setCaretLineBackgroundColor(colours.caretLine);
+    setSelectionBackgroundColor(colours.selection);
     setSelectionForegroundColor(ink);
-    setMatchedBraceBackgroundColor(m_dark ? QColor(0x3a, 0x5a, 0x3a) : QColor(0xd7, 0xf0, 0xd7));
+    setMatchedBraceBackgroundColor(colours.matchedBrace);
     setMatchedBraceForegroundColor(ink);
-    setUnmatchedBraceForegroundColor(QColor(0xd0, 0x30, 0x30));
+    setUnmatchedBraceForegroundColor(colours.unmatchedBrace);
     setIndentationGuidesBackgroundColor(paper);
-    setIndentationGuidesForegroundColor(m_dark ? QColor(0x3a, 0x3e, 0x45)
-                                               : QColor(0xe0, 0xe2, 0xe6));
-    setMarkerBackgroundColor(QColor(0xd9, 0x3b, 0x3b), ErrorMarker);
-    setMarkerForegroundColor(QColor(0xd9, 0x3b, 0x3b), ErrorMarker);
-    setIndicatorForegroundColor(m_dark ? QColor(0xe0, 0xb0, 0x40) : QColor(0xff, 0xc8, 0x3d),
-                                FlashIndicator);
+    setIndentationGuidesForegroundColor(colours.indentGuide);
+    setMarkerBackgroundColor(colours.errorMarker, ErrorMarker);
+    setMarkerForegroundColor(colours.errorMarker, ErrorMarker);
+    setIndicatorForegroundColor(colours.flash, FlashIndicator);
     // The error annotation style.
-    const QColor errPaper = m_dark ? QColor(0x4a, 0x22, 0x22) : QColor(0xfd, 0xec, 0xec);
-    const QColor errInk = m_dark ? QColor(0xff, 0xb4, 0xb4) : QColor(0xa3, 0x1d, 0x1d);
-    SendScintilla(SCI_STYLESETBACK, m_errorStyle, errPaper);
-    SendScintilla(SCI_STYLESETFORE, m_errorStyle, errInk);
+    SendScintilla(SCI_STYLESETBACK, m_errorStyle, colours.errorPaper);
+    SendScintilla(SCI_STYLESETFORE, m_errorStyle, colours.errorInk);
     SendScintilla(SCI_ANNOTATIONSETSTYLEOFFSET, 0);
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobs/jobstatusstyle.h"
 
+#include "theme.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QIconEngine>
@@ -42,7 +44,8 @@ public:
         const qreal s = qMin(rect.width(), rect.height());
         const QRectF r(rect.x() + (rect.width() - s) / 2 + s * 0.08,
                        rect.y() + (rect.height() - s) / 2 + s * 0.08, s * 0.84, s * 0.84);
-        QPen pen(Qt::white, qMax<qreal>(1.2, s * 0.12), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+        QPen pen(Theme::colour(Theme::Role::Contrast), qMax<qreal>(1.2, s * 0.12), Qt::SolidLine,
+                 Qt::RoundCap, Qt::RoundJoin);
         switch (m_glyph) {
         case Glyph::Spinner: {
             p->setPen(QPen(c.lighter(160), s * 0.14));
@@ -75,7 +78,7 @@ public:
                 p->drawLine(o + QPointF(w * 0.68, w * 0.32), o + QPointF(w * 0.32, w * 0.68));
             } else if (m_glyph == Glyph::Stop) {
                 p->setPen(Qt::NoPen);
-                p->setBrush(Qt::white);
+                p->setBrush(Theme::colour(Theme::Role::Contrast));
                 p->drawRect(QRectF(o + QPointF(w * 0.33, w * 0.33), QSizeF(w * 0.34, w * 0.34)));
             } else if (m_glyph == Glyph::Clock) {
                 p->drawLine(o + QPointF(w * 0.5, w * 0.25), o + QPointF(w * 0.5, w * 0.52));
@@ -109,18 +112,19 @@ private:
 
 QColor JobStatusStyle::colour(JobStatus status)
 {
+    using Role = Theme::Role;
     switch (status) {
-    case JobStatus::Succeed: return QColor(0x2e, 0x9d, 0x5b);
-    case JobStatus::Failed: return QColor(0xd9, 0x3b, 0x3b);
-    case JobStatus::Cancelled: return QColor(0x8a, 0x6d, 0x3b);
-    case JobStatus::Timeout: return QColor(0xc0, 0x62, 0x1c);
-    case JobStatus::Running: return QColor(0x2f, 0x7d, 0xd1);
+    case JobStatus::Succeed: return Theme::colour(Role::Success);
+    case JobStatus::Failed: return Theme::colour(Role::Failure);
+    case JobStatus::Cancelled: return Theme::colour(Role::Cancelled);
+    case JobStatus::Timeout: return Theme::colour(Role::Timeout);
+    case JobStatus::Running: return Theme::colour(Role::Running);
     case JobStatus::Scheduled:
     case JobStatus::Inited:
-    case JobStatus::WaitForRetry: return QColor(0x7a, 0x84, 0x94);
-    case JobStatus::Unknown: return QColor(0x9a, 0xa0, 0xa8);
+    case JobStatus::WaitForRetry: return Theme::colour(Role::Waiting);
+    case JobStatus::Unknown: return Theme::colour(Role::Muted);
     }
-    return QColor(0x9a, 0xa0, 0xa8);
+    return Theme::colour(Role::Muted);
 }
 
 QIcon JobStatusStyle::icon(JobStatus status)
@@ -151,7 +155,7 @@ QString JobStatusStyle::label(JobStatus status)
 
 QColor JobStatusStyle::productionColour()
 {
-    return QColor(0xc6, 0x28, 0x28);
+    return Theme::colour(Theme::Role::Production);
 }
 
 } // namespace linkisdesk

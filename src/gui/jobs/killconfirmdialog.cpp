@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobs/killconfirmdialog.h"
 
+#include "theme.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -22,8 +24,9 @@ KillConfirmDialog::KillConfirmDialog(const QString &profileName, bool production
     QString body =
         tr("Kill <b>%1</b> on <b>%2</b>?").arg(what.toHtmlEscaped(), profileName.toHtmlEscaped());
     if (production)
-        body += QStringLiteral("<br><span style='color:#c62828'>%1</span>")
-                    .arg(tr("This is a production profile."));
+        body += QStringLiteral("<br><span style='color:%1'>%2</span>")
+                    .arg(Theme::colour(Theme::Role::Production).name(),
+                         tr("This is a production profile."));
     text->setText(body);
     m_dontAsk->setText(tr("Don't ask again for %1").arg(profileName));
     m_dontAsk->setVisible(!production);

@@ -8,6 +8,7 @@
 #include "logs/logpanel.h"
 #include "logs/logview.h"
 #include "results/resultgrid.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -270,11 +271,12 @@ void RunPanel::attach(JobTracker *tracker)
         m_killEngine->setVisible(m_engine.has_value() && !isTerminal(m_status));
     });
     connect(tracker, &JobTracker::killRequested, this,
-            [this] { setKillText(tr("Kill sent\u2026"), QStringLiteral("#b7791f")); });
+            [this] { setKillText(tr("Kill sent\u2026"), Theme::colour(Theme::Role::Warning)); });
     connect(tracker, &JobTracker::killConfirmed, this,
-            [this] { setKillText(tr("Kill confirmed"), QStringLiteral("#8a6d3b")); });
+            [this] { setKillText(tr("Kill confirmed"), Theme::colour(Theme::Role::Cancelled)); });
     connect(tracker, &JobTracker::killNotConfirmed, this, [this](int seconds) {
-        setKillText(tr("Kill not confirmed after %1 s").arg(seconds), QStringLiteral("#d93b3b"));
+        setKillText(tr("Kill not confirmed after %1 s").arg(seconds),
+                    Theme::colour(Theme::Role::Failure));
     });
     connect(tracker, &JobTracker::taskInfoChanged, this, &RunPanel::onTaskInfo);
     connect(tracker, &JobTracker::resultSetsReady, this, &RunPanel::onResultSets);
@@ -286,7 +288,7 @@ void RunPanel::attach(JobTracker *tracker)
                 setKillText(tr("Reconnecting in %1 s — %2")
                                 .arg((retryInMs + 999) / 1000)
                                 .arg(why.size() > 90 ? why.left(89) + QChar(0x2026) : why),
-                            QStringLiteral("#b7791f"));
+                            Theme::colour(Theme::Role::Warning));
                 m_killState->setToolTip(e.message);
             });
     connect(tracker, &JobTracker::reconnected, this, [this] {
@@ -356,10 +358,10 @@ void RunPanel::setProgress(double progress, const QList<ProgressItem> &items)
     m_details->setText(items.isEmpty() ? tr("Stages") : tr("Stages (%1)").arg(items.size()));
 }
 
-void RunPanel::setKillText(const QString &text, const QString &colour)
+void RunPanel::setKillText(const QString &text, const QColor &colour)
 {
     m_killState->setText(text);
-    m_killState->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(colour));
+    m_killState->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(colour.name()));
     m_waitShown = false; // any other notice takes the place of the waiting one
 }
 
@@ -395,9 +397,10 @@ void RunPanel::showEngineKill(bool killed, const QString &detail)
 {
     m_killEngine->hide();
     if (killed)
-        setKillText(tr("Engine %1 killed").arg(detail), QStringLiteral("#8a6d3b"));
+        setKillText(tr("Engine %1 killed").arg(detail), Theme::colour(Theme::Role::Cancelled));
     else
-        setKillText(tr("The engine was not killed: %1").arg(detail), QStringLiteral("#d93b3b"));
+        setKillText(tr("The engine was not killed: %1").arg(detail),
+                    Theme::colour(Theme::Role::Failure));
     m_killState->setToolTip(detail);
 }
 
@@ -410,7 +413,7 @@ void RunPanel::updateWaitNotice()
     const qint64 waitMs = client && !isTerminal(m_tracker->status()) ? client->longestWaitMs() : 0;
     if (waitMs >= silentMs && (m_waitShown || m_killState->text().isEmpty())) {
         setKillText(tr("No answer from the server for %1 s").arg(waitMs / 1000),
-                    QStringLiteral("#b7791f"));
+                    Theme::colour(Theme::Role::Warning));
         m_waitShown = true;
     } else if (m_waitShown && waitMs < silentMs) {
         m_killState->clear();

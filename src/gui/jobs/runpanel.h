@@ -91,7 +91,7 @@ Q_SIGNALS:
 private:
     void setStatus(JobStatus status);
     void setProgress(double progress, const QList<ProgressItem> &items);
-    void setKillText(const QString &text, const QString &colour);
+    void setKillText(const QString &text, const QColor &colour);
     void setResources(const JobResources &resources);
     void updateEngineLine();
     void updateWaitNotice();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "logs/logview.h"
 
+#include "theme.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QFontDatabase>
@@ -219,13 +221,14 @@ void LogView::paintEvent(QPaintEvent *)
         return;
 
     const QColor ink = pal.color(QPalette::Text);
-    const QColor dim = dark ? QColor(0x80, 0x86, 0x90) : QColor(0x9a, 0xa0, 0xa8);
-    const QColor errInk = dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xc6, 0x28, 0x28);
-    const QColor warnInk = dark ? QColor(0xf0, 0xc0, 0x60) : QColor(0x9a, 0x67, 0x00);
-    const QColor errBg = dark ? QColor(0x55, 0x20, 0x20, 110) : QColor(0xfd, 0xec, 0xec);
+    const Theme::LogColours colours = Theme::logColours(dark);
+    const QColor dim = colours.dim;
+    const QColor errInk = colours.errorInk;
+    const QColor warnInk = colours.warningInk;
+    const QColor errBg = colours.errorBackground;
     const QColor selBg = pal.color(QPalette::Highlight).lighter(dark ? 80 : 170);
-    const QColor matchBg = dark ? QColor(0x8a, 0x6d, 0x1c) : QColor(0xff, 0xe0, 0x70);
-    const QColor currentBg = dark ? QColor(0xd0, 0x80, 0x20) : QColor(0xff, 0xa8, 0x30);
+    const QColor matchBg = colours.matchBackground;
+    const QColor currentBg = colours.currentBackground;
     const QFontMetrics fm(font());
 
     const qsizetype rows = rowCount();

@@ -7,6 +7,7 @@
 #include "profiles/secretstore.h"
 
 #include "profiles/ui_profiledialog.h"
+#include "theme.h"
 
 #include <QMessageBox>
 #include <QPushButton>
@@ -191,8 +192,9 @@ Profile ProfileDialog::formProfile() const
 void ProfileDialog::setVerdict(bool ok, const QString &text)
 {
     m_ui->verdictLabel->setText(text);
-    m_ui->verdictLabel->setStyleSheet(ok ? QStringLiteral("color: #2e9d5b; font-weight: bold;")
-                                         : QStringLiteral("color: #d93b3b; font-weight: bold;"));
+    m_ui->verdictLabel->setStyleSheet(
+        QStringLiteral("color: %1; font-weight: bold;")
+            .arg(Theme::colour(ok ? Theme::Role::Success : Theme::Role::Failure).name()));
 }
 
 QString ProfileDialog::verdict() const

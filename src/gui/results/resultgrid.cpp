@@ -10,6 +10,7 @@
 #include "results/resulttablemodel.h"
 #include "results/rowformat.h"
 #include "results/selectionstatsbar.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -388,7 +389,7 @@ void ResultGrid::updateArrangeBar()
             parts << tr(
                 "covers only the first %Ln rows: the result has more, which are not included",
                 nullptr, covered);
-            colour = QStringLiteral("#b7791f");
+            colour = Theme::colour(Theme::Role::Warning).name();
         }
         text = parts.join(QStringLiteral(" \u2014 "));
     }

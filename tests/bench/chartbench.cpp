@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartbench.h"
 
-#include "benchgateway.h"
+#include "benchaccount.h"
 #include "benchutil.h"
 #include "childprocess.h"
 #include "paintwatcher.h"
@@ -68,7 +68,7 @@ ChartBench::ChartBench(const QUrl &url, const QString &token, const QString &res
 
 double ChartBench::csvMb(const QString &workDir)
 {
-    LinkisClient client(BenchGateway::settings(m_url, m_token));
+    LinkisClient client(BenchAccount::settings(m_url, m_token));
     const QString file = workDir + QStringLiteral("/size.csv");
     exportTo(&client, m_path, file, RowFormat::Csv);
     const double mb = double(QFileInfo(file).size()) / 1e6;
@@ -79,7 +79,7 @@ double ChartBench::csvMb(const QString &workDir)
 QJsonObject ChartBench::runOurs(const QString &workDir)
 {
     QJsonObject o;
-    LinkisClient client(BenchGateway::settings(m_url, m_token));
+    LinkisClient client(BenchAccount::settings(m_url, m_token));
 
     // 1. Excel export first, so its peak memory is its own.
     {
@@ -173,14 +173,14 @@ QJsonObject ChartBench::runOurs(const QString &workDir)
 QJsonObject ChartBench::runBaseline(const QString &workDir, const QString &pythonScript)
 {
     QJsonObject o;
-    LinkisClient client(BenchGateway::settings(m_url, m_token));
+    LinkisClient client(BenchAccount::settings(m_url, m_token));
 
     // 1. python3 + xlsxwriter (constant memory) over the same pages.
     {
         const QString file = workDir + QStringLiteral("/export-python.xlsx");
         const ChildProcess::Outcome py =
             ChildProcess::run(QStringLiteral("python3"),
-                              {pythonScript, m_url.toString(), m_token, BenchGateway::user(),
+                              {pythonScript, m_url.toString(), m_token, BenchAccount::user(),
                                QStringLiteral("xlsx"), m_path, file});
         const double csv = csvMb(workDir);
         if (py.exitCode == 0 && QFileInfo(file).size() > 0 && csv > 0) {

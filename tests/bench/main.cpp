@@ -245,7 +245,7 @@ int runParent(const Options &o)
     if (o.groups.contains(QStringLiteral("meta"))) {
         // Served as database `big` from the bench user's data folder.
         const QString file = gateway.dataDir() + QStringLiteral("/databases/") +
-            BenchGateway::user() + u'/' + MetaBench::database() + QStringLiteral(".db");
+            BenchAccount::user() + u'/' + MetaBench::database() + QStringLiteral(".db");
         QElapsedTimer clock;
         clock.start();
         if (!MetaBench::createDatabase(file, o.quick ? 500 : MetaBench::Tables, &error)) {

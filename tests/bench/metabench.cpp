@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metabench.h"
 
-#include "benchgateway.h"
+#include "benchaccount.h"
 #include "benchutil.h"
 #include "paintwatcher.h"
 
@@ -147,7 +147,7 @@ QJsonObject MetaBench::runOurs()
     const qint64 rss0 = rssKb();
 
     // The app's path: the dock on the profile's store, the store on a real MetadataClient.
-    LinkisClient linkis(BenchGateway::settings(m_url, m_token));
+    LinkisClient linkis(BenchAccount::settings(m_url, m_token));
     MetadataClient client(&linkis);
     MetadataStores stores(nullptr);
     stores.setCachesOnDisk(false);
@@ -305,7 +305,7 @@ QJsonObject MetaBench::runNaive()
     QJsonObject o;
     trimHeap();
     const qint64 rss0 = rssKb();
-    LinkisClient linkis(BenchGateway::settings(m_url, m_token));
+    LinkisClient linkis(BenchAccount::settings(m_url, m_token));
     QTreeView view;
     QStandardItemModel model;
     QSortFilterProxyModel proxy;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "enginebench.h"
 
-#include "benchgateway.h"
+#include "benchaccount.h"
 #include "benchutil.h"
 
 #include "api/linkisclient.h"
@@ -88,7 +88,7 @@ EngineBench::EngineBench(const QUrl &url, const QString &token, int runs)
 
 QJsonObject EngineBench::run(bool baseline)
 {
-    LinkisClient client(BenchGateway::settings(m_url, m_token));
+    LinkisClient client(BenchAccount::settings(m_url, m_token));
     QList<double> times;
     if (!baseline)
         timedPrint1(client); // warm-up: starts the engine the timed jobs reuse

@@ -48,7 +48,6 @@ QStringList keystrokes(int tables)
         typed << name.left(n);
     return typed;
 }
-constexpr int kColumnRequestsInFlight = 16;
 
 bool showAndExpose(QWidget *w, QSize size = {500, 800})
 {

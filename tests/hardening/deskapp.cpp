@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deskapp.h"
 
+#include "localgateway/gatewayruntimefile.h"
 #include "toolrun.h"
 
 #include <QDeadlineTimer>
@@ -8,6 +9,9 @@
 #include <QFile>
 #include <QStandardPaths>
 #include <QTest>
+
+#include <csignal>
+#include <sys/types.h>
 
 namespace linkisdesk::hardening {
 
@@ -25,6 +29,22 @@ DeskApp::~DeskApp()
 {
     if (isRunning())
         kill();
+    stopLocalGateway();
+}
+
+void DeskApp::stopLocalGateway()
+{
+    // The local gateway the app started for itself outlives the app by design (its jobs keep
+    // running); a test leaves none behind. Only a process that is still that gateway is
+    // signalled (a pid can be reused).
+    const Result<GatewayRuntimeFile> file = GatewayRuntimeFile::read(runtimeFile());
+    if (!file || file->pid <= 0)
+        return;
+    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(file->pid));
+    if (!cmdline.open(QIODevice::ReadOnly) ||
+        !cmdline.readAll().contains(runtimeFile().toLocal8Bit()))
+        return;
+    ::kill(pid_t(file->pid), SIGTERM);
 }
 
 QString DeskApp::unavailableReason()

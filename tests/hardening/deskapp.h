@@ -55,6 +55,8 @@ public:
     bool quit(QString *error);
     // SIGKILL, as a crash or an OOM kill would.
     void kill();
+    // Ends the local gateway the app started (found through its runtime file), if it runs.
+    void stopLocalGateway();
 
 private:
     bool startOnce(const QStringList &args, QString *error);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engines/engineclient.h"
 
+#include "api/parsedcall.h"
 #include "engines/engineparsers.h"
 
 #include <QJsonArray>
@@ -19,30 +20,8 @@ RequestHandle EngineClient::call(const QByteArray &method, const QString &path,
                                  const QByteArray &body, QObject *context, Callback<T> callback,
                                  Parse parse)
 {
-    QPointer<LinkisClient> client = m_client;
-    if (!client) {
-        QMetaObject::invokeMethod(
-            context,
-            [cb = std::move(callback)] {
-                cb(ApiError::make(ApiError::Kind::Cancelled,
-                                  QStringLiteral("The connection to this server was closed.")));
-            },
-            Qt::QueuedConnection);
-        return {};
-    }
-    return client->raw(
-        method, path, {}, body, context,
-        [client, cb = std::move(callback), parse = std::move(parse)](Result<RawReply> raw) {
-            if (!raw) {
-                cb(client ? client->polish(raw.error()) : raw.error());
-                return;
-            }
-            Result<T> typed = parse(raw->httpStatus, raw->body);
-            if (!typed && client)
-                cb(Result<T>(client->polish(typed.error())));
-            else
-                cb(std::move(typed));
-        });
+    return parsedCall<T>(m_client, method, path, {}, body, {}, context, std::move(callback),
+                         std::move(parse));
 }
 
 RequestHandle EngineClient::engines(QObject *context, Callback<QList<EngineInfo>> callback)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metadata/metadataclient.h"
 
+#include "api/parsedcall.h"
 #include "metadata/metadataparsers.h"
 
 namespace linkisdesk {
@@ -27,32 +28,8 @@ template<typename T, typename Parse>
 RequestHandle MetadataClient::get(const QString &path, const QUrlQuery &query, QObject *context,
                                   Callback<T> callback, Parse parse)
 {
-    QPointer<LinkisClient> client = m_client;
-    if (!client) {
-        // The profile's client is gone: answer on the next turn of the event loop, as a reply
-        // would, so callers never see a callback inside their own call.
-        QMetaObject::invokeMethod(
-            context,
-            [cb = std::move(callback)] {
-                cb(ApiError::make(ApiError::Kind::Cancelled,
-                                  QStringLiteral("The connection to this server was closed.")));
-            },
-            Qt::QueuedConnection);
-        return {};
-    }
-    return client->raw(
-        "GET", path, query, {}, context,
-        [client, cb = std::move(callback), parse = std::move(parse)](Result<RawReply> raw) {
-            if (!raw) {
-                cb(client ? client->polish(raw.error()) : raw.error());
-                return;
-            }
-            Result<T> typed = parse(raw->httpStatus, raw->body);
-            if (!typed && client)
-                cb(Result<T>(client->polish(typed.error())));
-            else
-                cb(std::move(typed));
-        });
+    return parsedCall<T>(m_client, "GET", path, query, {}, {}, context, std::move(callback),
+                         std::move(parse));
 }
 
 RequestHandle MetadataClient::databases(QObject *context, Callback<QStringList> callback)

@@ -2,6 +2,7 @@
 #include "workspace/workspaceclient.h"
 
 #include "api/linkisparsers.h"
+#include "api/parsedcall.h"
 #include "workspace/scriptheadercodec.h"
 #include "workspace/workspaceparsers.h"
 #include "workspace/workspacepaths.h"
@@ -48,30 +49,8 @@ RequestHandle WorkspaceClient::send(const QByteArray &method, const QString &pat
                                     const QByteArray &contentType, QObject *context,
                                     Callback<T> callback, Parse parse)
 {
-    QPointer<LinkisClient> client = m_client;
-    if (!client) {
-        QMetaObject::invokeMethod(
-            context,
-            [cb = std::move(callback)] {
-                cb(ApiError::make(ApiError::Kind::Cancelled,
-                                  QStringLiteral("The connection to this server was closed.")));
-            },
-            Qt::QueuedConnection);
-        return {};
-    }
-    return client->rawPost(
-        method, path, query, body, contentType, context,
-        [client, cb = std::move(callback), parse = std::move(parse)](Result<RawReply> raw) {
-            if (!raw) {
-                cb(client ? client->polish(raw.error()) : raw.error());
-                return;
-            }
-            Result<T> typed = parse(raw->httpStatus, raw->body);
-            if (!typed && client)
-                cb(Result<T>(client->polish(typed.error())));
-            else
-                cb(std::move(typed));
-        });
+    return parsedCall<T>(m_client, method, path, query, body, contentType, context,
+                         std::move(callback), std::move(parse));
 }
 
 RequestHandle WorkspaceClient::post(const QString &path, const QJsonObject &body, QObject *context,
